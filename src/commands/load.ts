@@ -1,0 +1,57 @@
+/** Shared by the commands: one input file (answers or a saved Result) → a Result in a language. */
+import { validateAnswers, type Answers } from '../core/answers.js';
+import { checkWithSchema } from '../core/issues.js';
+import { buildPlan } from '../core/plan.js';
+import { resultSchema, type Result } from '../core/result.js';
+import { scoreAnswers } from '../core/scoring.js';
+import { parseYaml, type YamlSource } from '../core/source.js';
+import { loadContext, type LangContext } from '../context.js';
+import { InputError } from '../errors.js';
+import { resolveLang } from '../i18n/index.js';
+import { readTextFile } from '../io/files.js';
+
+export interface InputOptions {
+  lang?: string;
+  questionnaire?: string;
+  template?: string;
+}
+
+export interface Scored {
+  file: string;
+  result: Result;
+  context: LangContext;
+  /** Present when the input was an answers file (not a saved Result). */
+  answers?: Answers;
+}
+
+export function isResultData(data: unknown): boolean {
+  return typeof data === 'object' && data !== null && 'schemaVersion' in data;
+}
+
+export function readSource(file: string): YamlSource {
+  const { name, text } = readTextFile(file);
+  return parseYaml(text, name);
+}
+
+export function scoreFile(file: string, options: InputOptions): Scored {
+  const source = readSource(file);
+  const data = source.data as { lang?: unknown };
+  const lang = resolveLang(options.lang, typeof data.lang === 'string' ? data.lang : undefined);
+  const context = loadContext({ lang, questionnaireFile: options.questionnaire, templateFile: options.template });
+  if (isResultData(source.data)) {
+    const { data: saved, problems } = checkWithSchema(resultSchema, source);
+    if (!saved) throw new InputError(problems);
+    return { file: source.file, result: { ...saved, lang }, context };
+  }
+  const answers = validateAnswers(source, context.questionnaire);
+  return { file: source.file, result: scoreAnswers(context.questionnaire, answers, lang), context, answers };
+}
+
+/** The data a plan template sees: the plan model, plus the raw Result for custom templates. */
+export function renderMarkdown({ result, context }: Pick<Scored, 'result' | 'context'>): string {
+  return context.template({ ...buildPlan(result, context.questionnaire, context.messages), result });
+}
+
+export function renderJson(result: Result): string {
+  return `${JSON.stringify(result, null, 2)}\n`;
+}

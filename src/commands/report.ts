@@ -1,0 +1,95 @@
+/** `csq report`: answers files → plans or Results, with quality gates. Never prompts. */
+import * as path from 'node:path';
+import { checkGates, parsePercent, parseSectionGate, type Gates } from '../core/thresholds.js';
+import { CsqError, ExitCode, formatProblem, InputError } from '../errors.js';
+import { assertNotAnInput, ensureDir, packageRoot, STDIO, writeFileAtomic, writeStdout } from '../io/files.js';
+import { colorEnabled, renderSummary } from '../render/terminal.js';
+import { renderJson, renderMarkdown, scoreFile, type InputOptions, type Scored } from './load.js';
+
+export interface ReportOptions extends InputOptions {
+  output?: string;
+  outDir?: string;
+  format: string;
+  example?: boolean;
+  force?: boolean;
+  minScore?: string;
+  minSection?: string[];
+  quiet?: boolean;
+}
+
+export const EXAMPLE_FILE = 'examples/acme-cleaning.yaml';
+
+export async function report(inputs: string[], options: ReportOptions): Promise<number> {
+  if (options.format !== 'markdown' && options.format !== 'json') {
+    throw new CsqError(`--format must be markdown or json, not "${options.format}"`);
+  }
+  const files = options.example ? [path.join(packageRoot(), EXAMPLE_FILE), ...inputs] : inputs;
+  if (files.length === 0) {
+    throw new CsqError('give an answers file (or - for stdin), or try `csq report --example`; `csq init` writes a template');
+  }
+  if (options.output !== undefined && (files.length > 1 || options.outDir !== undefined)) {
+    throw new CsqError('-o names one output file; with several inputs use --out-dir DIR');
+  }
+  if (files.filter((f) => f === STDIO).length > 1) throw new CsqError('stdin (-) can be read only once');
+  const minScore = options.minScore === undefined ? undefined : parsePercent(options.minScore, '--min-score');
+  const extension = options.format === 'json' ? '.json' : '.md';
+
+  if (options.outDir === undefined) {
+    const output = options.output ?? STDIO;
+    assertNotAnInput(output, files);
+    const scored = scoreFile(files[0]!, options);
+    const gates = gatesFor(scored, minScore, options.minSection);
+    await emit(scored, output, options);
+    if (output !== STDIO && !options.quiet) {
+      process.stderr.write(renderSummary(scored.result, scored.context.messages, colorEnabled(process.stderr)));
+      process.stderr.write(`${scored.context.messages.summary.wrote} ${output}\n`);
+    }
+    return reportGates(scored, gates, false);
+  }
+
+  // Batch: one output per input, named after it; a bad file is reported and the rest go on.
+  const outputs = files.map((f) => path.join(options.outDir!, `${f === STDIO ? 'stdin' : path.parse(f).name}${extension}`));
+  const clash = outputs.find((o, i) => outputs.indexOf(o) !== i);
+  if (clash) throw new CsqError(`two inputs would both be written to ${clash}; rename one of them`);
+  ensureDir(options.outDir);
+  let failed = 0;
+  let gateFailed = false;
+  for (const [i, file] of files.entries()) {
+    try {
+      assertNotAnInput(outputs[i]!, files);
+      const scored = scoreFile(file, options);
+      const gates = gatesFor(scored, minScore, options.minSection);
+      await emit(scored, outputs[i]!, options);
+      if (!options.quiet) process.stderr.write(`${outputs[i]} (CSQ ${scored.result.overall.percent}%)\n`);
+      if (reportGates(scored, gates, true) !== ExitCode.ok) gateFailed = true;
+    } catch (error) {
+      if (!(error instanceof CsqError)) throw error;
+      failed++;
+      process.stderr.write(`${error instanceof InputError ? error.problems.map(formatProblem).join('\n') : error.message}\n`);
+    }
+  }
+  if (failed > 0) {
+    process.stderr.write(`${failed} of ${files.length} file${files.length === 1 ? '' : 's'} failed; the others were written to ${options.outDir}\n`);
+    return ExitCode.invalid;
+  }
+  return gateFailed ? ExitCode.gateFailed : ExitCode.ok;
+}
+
+function gatesFor(scored: Scored, minScore: number | undefined, specs: string[] = []): Gates {
+  return { minScore, minSections: specs.map((spec) => parseSectionGate(spec, scored.context.questionnaire)) };
+}
+
+/** Every failed check on stderr; outputs are written first, whatever the gates say. */
+function reportGates(scored: Scored, gates: Gates, named: boolean): number {
+  const { failures, notes } = checkGates(scored.result, gates);
+  const prefix = named ? `${scored.file}: ` : '';
+  for (const note of notes) process.stderr.write(`${prefix}note: ${note}\n`);
+  for (const failure of failures) process.stderr.write(`${prefix}gate failed: ${failure}\n`);
+  return failures.length > 0 ? ExitCode.gateFailed : ExitCode.ok;
+}
+
+async function emit(scored: Scored, output: string, options: ReportOptions): Promise<void> {
+  const content = options.format === 'json' ? renderJson(scored.result) : renderMarkdown(scored);
+  if (output === STDIO) await writeStdout(content);
+  else writeFileAtomic(output, content, { force: options.force === true });
+}

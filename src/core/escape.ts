@@ -1,0 +1,23 @@
+/**
+ * Markdown escaping for user text (not HTML escaping): a user's `|`, newline,
+ * backtick, `#` or `<` must never break a table, start a heading or pass raw HTML.
+ */
+
+// Characters with inline meaning in CommonMark/GFM; all are ASCII punctuation, so `\x` is a valid escape.
+const INLINE_SPECIALS = /[\\`*_{}[\]<>|#&~!]/g;
+
+function escapeLine(line: string): string {
+  const escaped = line.replace(INLINE_SPECIALS, (c) => `\\${c}`);
+  // What only means something at the start of a line: list markers, ordered lists, quotes, setext underlines.
+  return escaped.replace(/^(\s*)([-+=])/, '$1\\$2').replace(/^(\s*\d{1,9})([.)])/, '$1\\$2');
+}
+
+/** For a paragraph, list item or table cell: one line, the user's line breaks kept as <br>. */
+export function escapeMarkdown(value: string): string {
+  return value
+    .split(/\r\n|\r|\n/)
+    .map((line) => line.trim())
+    .filter((line) => line !== '')
+    .map(escapeLine)
+    .join('<br>');
+}

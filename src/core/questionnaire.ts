@@ -1,0 +1,105 @@
+/** The questionnaire format (design.md §2): schema, semantic checks, and lookups. */
+import { z } from 'zod';
+import { InputError, type Problem } from '../errors.js';
+import { formatPath, locate, parseYaml, type PathSegment, type YamlSource } from './source.js';
+import { checkWithSchema } from './issues.js';
+
+const id = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'an id of lowercase letters, digits and hyphens');
+const text = z.string().trim().min(1);
+
+export const questionnaireSchema = z.strictObject({
+  id,
+  version: z.int().min(1),
+  lang: z.string().regex(/^[a-z]{2,3}(-[A-Z]{2})?$/, 'a language code such as en or pt-BR'),
+  title: text,
+  scale: z.strictObject({
+    min: z.int(),
+    max: z.int(),
+    labels: z.record(z.string(), text),
+  }),
+  profile: z
+    .array(z.strictObject({ id, question: text, default: z.boolean().default(true) }))
+    .default([]),
+  sections: z
+    .array(
+      z.strictObject({
+        id,
+        title: text,
+        summary: text.optional(),
+        when: id.optional(),
+        statements: z.array(z.strictObject({ id, text })).min(1, 'at least one statement'),
+        ideas: z.array(text).default([]),
+      }),
+    )
+    .min(1, 'at least one section'),
+});
+
+export type Questionnaire = z.output<typeof questionnaireSchema>;
+export type Section = Questionnaire['sections'][number];
+
+/** Parse and validate questionnaire text; every problem of the file is reported at once. */
+export function loadQuestionnaire(text: string, file: string): Questionnaire {
+  return validateQuestionnaire(parseYaml(text, file));
+}
+
+export function validateQuestionnaire(source: YamlSource): Questionnaire {
+  const { data, problems } = checkWithSchema(questionnaireSchema, source);
+  if (data) problems.push(...semanticProblems(source, data));
+  if (problems.length > 0 || !data) throw new InputError(problems);
+  return data;
+}
+
+function semanticProblems(source: YamlSource, q: Questionnaire): Problem[] {
+  const problems: Problem[] = [];
+  const problem = (path: PathSegment[], message: string, key = false, hint?: string) =>
+    problems.push({ file: source.file, ...locate(source, path, key), path: formatPath(path), message, ...(hint ? { hint } : {}) });
+
+  if (q.scale.min >= q.scale.max) problem(['scale'], `min (${q.scale.min}) must be below max (${q.scale.max})`);
+  else if (q.scale.min < 0) problem(['scale', 'min'], 'a scale starts at 0 or above');
+  else if (q.scale.max - q.scale.min > 100) problem(['scale'], 'a scale has at most 101 points');
+  else {
+    for (let value = q.scale.min; value <= q.scale.max; value++) {
+      if (!(String(value) in q.scale.labels)) problem(['scale', 'labels'], `no label for ${value}`, false, 'every point of the scale needs a label');
+    }
+    for (const key of Object.keys(q.scale.labels)) {
+      const value = Number(key);
+      if (!Number.isInteger(value) || value < q.scale.min || value > q.scale.max) {
+        problem(['scale', 'labels', key], `label "${key}" is not a point of the scale ${q.scale.min}–${q.scale.max}`, true);
+      }
+    }
+  }
+  duplicates(q.profile.map((p) => p.id)).forEach((i) => problem(['profile', i, 'id'], `duplicate profile id "${q.profile[i]!.id}"`));
+  duplicates(q.sections.map((s) => s.id)).forEach((i) => problem(['sections', i, 'id'], `duplicate section id "${q.sections[i]!.id}"`));
+  const profileIds = q.profile.map((p) => p.id);
+  q.sections.forEach((section, s) => {
+    duplicates(section.statements.map((st) => st.id)).forEach((i) =>
+      problem(['sections', s, 'statements', i, 'id'], `duplicate statement id "${section.statements[i]!.id}" in section ${section.id}`),
+    );
+    if (section.when !== undefined && !profileIds.includes(section.when)) {
+      const known = profileIds.length ? `known: ${profileIds.join(', ')}` : 'the questionnaire has no profile questions';
+      problem(['sections', s, 'when'], `"${section.when}" names no profile question (${known})`);
+    }
+  });
+  if (!q.sections.some((s) => s.when === undefined)) {
+    problem(['sections'], 'at least one section must apply to everyone (have no `when`)');
+  }
+  return problems;
+}
+
+function duplicates(ids: string[]): number[] {
+  const seen = new Set<string>();
+  return ids.flatMap((value, index) => (seen.has(value) ? [index] : (seen.add(value), [])));
+}
+
+/** Default profile answers, overridden by the user's. */
+export function resolveProfile(q: Questionnaire, given: Record<string, boolean> = {}): Record<string, boolean> {
+  return Object.fromEntries(q.profile.map((p) => [p.id, given[p.id] ?? p.default]));
+}
+
+export function isApplicable(section: Section, profile: Record<string, boolean>): boolean {
+  return section.when === undefined || profile[section.when] === true;
+}
+
+export function scaleLabel(q: Questionnaire, value: number): string {
+  return q.scale.labels[String(value)] ?? String(value);
+}

@@ -1,0 +1,154 @@
+/** All file-system and stdio access: bounded reads, atomic no-clobber writes, '-' for stdin/stdout. */
+import { randomBytes } from 'node:crypto';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { CsqError, ExitCode } from '../errors.js';
+import { MAX_INPUT_BYTES, decodeText } from '../core/source.js';
+
+export const STDIO = '-';
+
+export interface TextFile {
+  /** The name used in messages: the path as given, or <stdin>. */
+  name: string;
+  text: string;
+}
+
+/** Read a user's file as strict UTF-8, refusing anything over the size limit before reading it. */
+export function readTextFile(file: string): TextFile {
+  if (file === STDIO) return { name: '<stdin>', text: decodeText(readStdin(), '<stdin>') };
+  let stat: fs.Stats;
+  try {
+    stat = fs.statSync(file);
+  } catch (error) {
+    throw fileError(error, file, 'read');
+  }
+  if (stat.isDirectory()) throw new CsqError(`${file}: is a folder, not a file`);
+  if (stat.size > MAX_INPUT_BYTES) {
+    throw new CsqError(`${file}: the file is ${(stat.size / 1024 / 1024).toFixed(1)} MiB, more than the 1 MiB csq reads`);
+  }
+  try {
+    return { name: file, text: decodeText(fs.readFileSync(file), file) };
+  } catch (error) {
+    if (error instanceof CsqError) throw error;
+    throw fileError(error, file, 'read');
+  }
+}
+
+function readStdin(): Uint8Array {
+  const chunks: Buffer[] = [];
+  const chunk = Buffer.alloc(64 * 1024);
+  let total = 0;
+  for (;;) {
+    let read: number;
+    try {
+      read = fs.readSync(0, chunk, 0, chunk.length, null);
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      if (code === 'EAGAIN') continue; // a non-blocking pipe with nothing yet
+      if (code === 'EOF') break;
+      throw fileError(error, '<stdin>', 'read');
+    }
+    if (read === 0) break;
+    total += read;
+    if (total > MAX_INPUT_BYTES) throw new CsqError('<stdin>: more than the 1 MiB csq reads');
+    chunks.push(Buffer.from(chunk.subarray(0, read)));
+  }
+  return Buffer.concat(chunks);
+}
+
+export interface WriteOptions {
+  /** Replace an existing file; without it an existing file is an error. */
+  force: boolean;
+}
+
+/**
+ * Write atomically: a temp file beside the target, fsync, then link (fails if the
+ * target exists, so nothing is ever overwritten by accident) or rename (--force).
+ * A crash at any point leaves the previous file whole.
+ */
+export function writeFileAtomic(file: string, content: string, options: WriteOptions): void {
+  const dir = path.dirname(path.resolve(file));
+  if (!fs.existsSync(dir)) throw new CsqError(`${file}: the folder ${dir} does not exist`);
+  const temp = path.join(dir, `.${path.basename(file)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
+  try {
+    const fd = fs.openSync(temp, 'wx', 0o644);
+    try {
+      fs.writeFileSync(fd, content);
+      fs.fsyncSync(fd);
+    } finally {
+      fs.closeSync(fd);
+    }
+    if (options.force) {
+      fs.renameSync(temp, file);
+    } else {
+      fs.linkSync(temp, file);
+    }
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'EEXIST') {
+      throw new CsqError(`${file} already exists; use --force to replace it`);
+    }
+    throw fileError(error, file, 'write');
+  } finally {
+    fs.rmSync(temp, { force: true });
+  }
+}
+
+export function fileExists(file: string): boolean {
+  return fs.existsSync(file);
+}
+
+export function ensureDir(dir: string): void {
+  try {
+    fs.mkdirSync(dir, { recursive: true });
+  } catch (error) {
+    throw fileError(error, dir, 'create');
+  }
+}
+
+/** Refuse to write over one of the inputs (`csq report a.yaml -o a.yaml --force`). */
+export function assertNotAnInput(output: string, inputs: readonly string[]): void {
+  if (output === STDIO || !fs.existsSync(output)) return;
+  const target = fs.realpathSync(output);
+  for (const input of inputs) {
+    if (input !== STDIO && fs.existsSync(input) && fs.realpathSync(input) === target) {
+      throw new CsqError(`${output} is one of the inputs; choose another output file`, ExitCode.invalid);
+    }
+  }
+}
+
+/** Write to stdout and resolve once flushed, so exiting never truncates piped output. */
+export function writeStdout(content: string): Promise<void> {
+  return new Promise((resolve) => {
+    process.stdout.write(content, () => resolve());
+  });
+}
+
+function fileError(error: unknown, file: string, verb: string): CsqError {
+  const code = (error as NodeJS.ErrnoException).code;
+  const reason =
+    code === 'ENOENT' ? 'no such file' : code === 'EACCES' || code === 'EPERM' ? 'permission denied' : code === 'EISDIR' ? 'is a folder' : (error as Error).message;
+  return new CsqError(`${file}: cannot ${verb}: ${reason}`, ExitCode.invalid);
+}
+
+let root: string | undefined;
+
+/** The installed package's folder (holds questionnaires/ and templates/), from src/ or dist/ alike. */
+export function packageRoot(): string {
+  if (root) return root;
+  let dir = path.dirname(fileURLToPath(import.meta.url));
+  while (!fs.existsSync(path.join(dir, 'package.json')) || !fs.existsSync(path.join(dir, 'questionnaires'))) {
+    const parent = path.dirname(dir);
+    if (parent === dir) throw new CsqError('cannot find csq’s own questionnaires folder; reinstall csq', ExitCode.internal);
+    dir = parent;
+  }
+  return (root = dir);
+}
+
+export function readBundled(relative: string): string {
+  return fs.readFileSync(path.join(packageRoot(), relative), 'utf8');
+}
+
+export function bundledExists(relative: string): boolean {
+  return fs.existsSync(path.join(packageRoot(), relative));
+}

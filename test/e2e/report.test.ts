@@ -1,0 +1,144 @@
+import { execFileSync } from 'node:child_process';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import * as path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { CLI, csq, fixture, readFixture, tempDir } from '../helpers.js';
+
+const noStack = (stderr: string) => expect(stderr).not.toMatch(/\n\s+at |Error:|node:internal/);
+
+describe('csq report (built CLI as a process)', () => {
+  it('--version and --help explain themselves', () => {
+    const version = csq(['--version']);
+    expect(version.code).toBe(0);
+    expect(version.stdout.trim()).toBe(JSON.parse(readFileSync('package.json', 'utf8')).version);
+    const help = csq(['--help']);
+    expect(help.code).toBe(0);
+    expect(help.stdout).toContain('Examples:');
+    expect(help.stdout).toContain('Exit codes: 0 ok');
+    const reportHelp = csq(['report', '--help']);
+    expect(reportHelp.stdout).toContain('--min-section <id=percent>');
+    expect(reportHelp.stdout).toContain('csq report answers.yaml -o plan.md');
+  });
+
+  it('--example prints a real plan on stdout', () => {
+    const run = csq(['report', '--example']);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(/^# Customer service plan: Acme Cleaning\n/);
+    expect(run.stdout).toContain('## E. Educate your staff');
+    expect(run.stderr).toBe('');
+  });
+
+  it('-o writes the file, prints a summary on stderr, and never overwrites without --force', () => {
+    const dir = tempDir();
+    const out = path.join(dir, 'plan.md');
+    const first = csq(['report', fixture('full.yaml'), '-o', out]);
+    expect(first.code).toBe(0);
+    expect(first.stdout).toBe('');
+    expect(first.stderr).toContain('Overall CSQ: 66% · Acme Cleaning');
+    expect(first.stderr).toMatch(/Error reduction\s+█████░░░░░ {2}47% ◀/);
+    expect(first.stderr).toContain('Skilled and empowered staff');
+    expect(first.stderr).toContain(`Wrote ${out}`);
+    expect(first.stderr).not.toMatch(/\x1b\[/); // NO_COLOR
+    const plan = readFileSync(out, 'utf8');
+    expect(plan).toBe(csq(['report', fixture('full.yaml')]).stdout);
+
+    writeFileSync(out, 'my edits');
+    const second = csq(['report', fixture('full.yaml'), '-o', out]);
+    expect(second.code).toBe(2);
+    expect(second.stderr).toBe(`csq: ${out} already exists; use --force to replace it\n`);
+    expect(readFileSync(out, 'utf8')).toBe('my edits');
+    expect(csq(['report', fixture('full.yaml'), '-o', out, '--force']).code).toBe(0);
+    expect(readFileSync(out, 'utf8')).toBe(plan);
+  });
+
+  it('colours the summary on request and honours NO_COLOR', () => {
+    const dir = tempDir();
+    const coloured = csq(['report', fixture('full.yaml'), '-o', path.join(dir, 'a.md')], { env: { NO_COLOR: undefined, FORCE_COLOR: '1' } });
+    expect(coloured.stderr).toMatch(/\x1b\[3[12]m/);
+    const plain = csq(['report', fixture('full.yaml'), '-o', path.join(dir, 'b.md')], { env: { NO_COLOR: '1', FORCE_COLOR: '1' } });
+    expect(plain.stderr).not.toMatch(/\x1b\[/);
+  });
+
+  it('--format json gives the Result, and rendering a saved Result gives the same Markdown', () => {
+    const json = csq(['report', fixture('full.yaml'), '--format', 'json']);
+    expect(json.code).toBe(0);
+    const result = JSON.parse(json.stdout);
+    expect(result).toMatchObject({
+      schemaVersion: 1,
+      questionnaire: { id: 'csq', version: 1, lang: 'en' },
+      lang: 'en',
+      organization: 'Acme Cleaning',
+      date: '2026-11-23',
+      overall: { score: 83, max: 125, percent: 66.4 },
+      improve: ['errors', 'staff', 'information'],
+    });
+    expect(result.sections[2]).toEqual({
+      id: 'errors',
+      title: 'Error reduction',
+      applicable: true,
+      score: 7,
+      max: 15,
+      percent: 46.7,
+      ratings: { 'review-complaints': 3, 'ask-feedback': 2, 'eliminate-errors': 2 },
+    });
+    expect(result.policies.map((p: { action: string }) => p.action)).toEqual(['drop', 'make-friendlier', 'keep-and-strengthen']);
+    const dir = tempDir();
+    writeFileSync(path.join(dir, 'result.json'), json.stdout);
+    expect(csq(['report', path.join(dir, 'result.json')]).stdout).toBe(csq(['report', fixture('full.yaml')]).stdout);
+  });
+
+  it('reads stdin with -', () => {
+    const run = csq(['report', '-', '--format', 'json'], { input: readFixture('solo.yaml') });
+    expect(run.code).toBe(0);
+    expect(JSON.parse(run.stdout).overall.percent).toBe(72);
+  });
+
+  it('rejects bad input with located errors, exit 2, no stack trace and no output file', () => {
+    const dir = tempDir();
+    const out = path.join(dir, 'plan.md');
+    const run = csq(['report', fixture('broken.yaml'), '-o', out]);
+    expect(run.code).toBe(2);
+    expect(run.stdout).toBe('');
+    expect(run.stderr).toContain(`${fixture('broken.yaml')}:3:36 ratings.leadership.whatever-it-takes: 9 is outside the scale 1–5`);
+    expect(run.stderr).toContain(`${fixture('broken.yaml')}:3:15 ratings.leadership: missing ratings for right-first-time, owner-example, success-measure`);
+    noStack(run.stderr);
+    expect(existsSync(out)).toBe(false);
+  });
+
+  it('answers usage errors with exit 2', () => {
+    for (const args of [['report'], ['report', '--bogus'], ['report', 'missing.yaml'], ['report', '--format', 'pdf', '--example'], ['frobnicate']]) {
+      const run = csq(args);
+      expect(run.code, args.join(' ')).toBe(2);
+      noStack(run.stderr);
+    }
+    expect(csq(['report', 'missing.yaml']).stderr).toBe('csq: missing.yaml: cannot read: no such file\n');
+  });
+
+  it('refuses to write over an input', () => {
+    const dir = tempDir();
+    const answers = path.join(dir, 'a.yaml');
+    writeFileSync(answers, readFixture('solo.yaml'));
+    const run = csq(['report', answers, '-o', answers, '--force']);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('is one of the inputs');
+    expect(readFileSync(answers, 'utf8')).toBe(readFixture('solo.yaml'));
+  });
+
+  it('exits quietly when the reader of stdout goes away', () => {
+    const out = execFileSync('bash', ['-c', `node ${CLI} report --example -o - | head -1; echo "status \${PIPESTATUS[0]}"`], { encoding: 'utf8' });
+    expect(out).toBe('# Customer service plan: Acme Cleaning\nstatus 0\n');
+  });
+
+  it('renders a custom template against the same data', () => {
+    const dir = tempDir();
+    const template = path.join(dir, 'mine.hbs');
+    writeFileSync(template, '{{text organization}}: {{overall.percent}}%{{#each improve}} [{{title}}]{{/each}} {{result.overall.score}}\n');
+    const run = csq(['report', fixture('full.yaml'), '--template', template]);
+    expect(run.stdout).toBe('Acme Cleaning: 66% [Error reduction] [Skilled and empowered staff] [Using customer information] 83\n');
+    writeFileSync(template, 'line one\n{{organisation}}\n');
+    const bad = csq(['report', fixture('full.yaml'), '--template', template, '-o', path.join(dir, 'x.md')]);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toBe(`csq: ${template}:2:3 field "organisation" is not defined in the plan data\n`);
+    expect(existsSync(path.join(dir, 'x.md'))).toBe(false);
+  });
+});

@@ -1,0 +1,122 @@
+import { describe, expect, it } from 'vitest';
+import { loadAnswers } from '../../src/core/answers.js';
+import { loadQuestionnaire } from '../../src/core/questionnaire.js';
+import { lowestSections, percentOf, scoreAnswers, triagePolicy, wholePercentOf } from '../../src/core/scoring.js';
+import { readFixture } from '../helpers.js';
+import { readFileSync } from 'node:fs';
+
+const csq = loadQuestionnaire(readFileSync('questionnaires/csq.en.yaml', 'utf8'), 'csq.en.yaml');
+
+describe('percentOf', () => {
+  it('rounds to one decimal, halves up, without float error', () => {
+    expect(percentOf(16, 20)).toBe(80);
+    expect(percentOf(7, 15)).toBe(46.7);
+    expect(percentOf(1, 3)).toBe(33.3);
+    expect(percentOf(2, 3)).toBe(66.7);
+    expect(percentOf(57, 80)).toBe(71.3); // 71.25 → 71.3 (halves up; naive Math.round(71.25*10)/10 gives 71.3 too)
+    expect(percentOf(1, 8)).toBe(12.5);
+    expect(percentOf(1, 16)).toBe(6.3); // 6.25
+    expect(percentOf(0, 15)).toBe(0);
+    expect(percentOf(15, 15)).toBe(100);
+  });
+  it('whole percents round from the exact value', () => {
+    expect(wholePercentOf(83, 125)).toBe(66); // 66.4
+    expect(wholePercentOf(1, 8)).toBe(13); // 12.5 → 13
+    expect(wholePercentOf(7, 15)).toBe(47);
+  });
+});
+
+describe('scoreAnswers', () => {
+  it('scores the example business exactly', () => {
+    const answers = loadAnswers(readFixture('full.yaml'), 'full.yaml', csq);
+    const result = scoreAnswers(csq, answers);
+    expect(result.overall).toEqual({ score: 83, max: 125, percent: 66.4 });
+    expect(result.sections.map((s) => [s.id, s.score, s.max, s.percent])).toEqual([
+      ['leadership', 16, 20, 80],
+      ['alignment', 14, 20, 70],
+      ['errors', 7, 15, 46.7],
+      ['information', 10, 15, 66.7],
+      ['outreach', 11, 15, 73.3],
+      ['staff', 15, 25, 60],
+      ['improvement', 10, 15, 66.7],
+    ]);
+    // information and improvement tie at 10/15: questionnaire order decides.
+    expect(result.improve).toEqual(['errors', 'staff', 'information']);
+    expect(result.improveChosen).toBe(false);
+  });
+
+  it('leaves a non-applicable section out of every total', () => {
+    const result = scoreAnswers(csq, loadAnswers(readFixture('solo.yaml'), 'solo.yaml', csq));
+    const staff = result.sections.find((s) => s.id === 'staff')!;
+    expect(staff).toEqual({ id: 'staff', title: 'Skilled and empowered staff', applicable: false, score: null, max: null, percent: null, ratings: {} });
+    expect(result.overall).toEqual({ score: 72, max: 100, percent: 72 });
+    expect(result.improve).toEqual(['errors', 'improvement', 'alignment']);
+    expect(result.education).toBeNull();
+  });
+
+  it('takes improve from the answers when given', () => {
+    const text = `${readFixture('solo.yaml')}improve: [outreach]\n`;
+    const result = scoreAnswers(csq, loadAnswers(text, 'solo.yaml', csq));
+    expect(result.improve).toEqual(['outreach']);
+    expect(result.improveChosen).toBe(true);
+  });
+
+  it('orders ratings as the questionnaire does, whatever the file order', () => {
+    const text = readFixture('solo.yaml').replace(
+      'leadership: { whatever-it-takes: 5, right-first-time: 5, owner-example: 5, success-measure: 5 }',
+      'leadership: { success-measure: 5, owner-example: 5, right-first-time: 5, whatever-it-takes: 5 }',
+    );
+    const result = scoreAnswers(csq, loadAnswers(text, 'solo.yaml', csq));
+    expect(Object.keys(result.sections[0]!.ratings)).toEqual(['whatever-it-takes', 'right-first-time', 'owner-example', 'success-measure']);
+  });
+});
+
+describe('a custom questionnaire with another scale and a `when`', () => {
+  const custom = loadQuestionnaire(
+    `id: mini
+version: 2
+lang: en
+title: Mini check
+scale: { min: 0, max: 10, labels: { 0: never, 1: '1', 2: '2', 3: '3', 4: '4', 5: '5', 6: '6', 7: '7', 8: '8', 9: '9', 10: always } }
+profile:
+  - { id: shop, question: Do you have a shop?, default: false }
+sections:
+  - { id: a, title: A, statements: [{ id: x, text: X }, { id: y, text: Y }] }
+  - { id: b, title: B, when: shop, statements: [{ id: z, text: Z }] }
+  - { id: c, title: C, statements: [{ id: w, text: W }] }
+`,
+    'mini.yaml',
+  );
+
+  it('uses the scale max for the divisor and skips b by default', () => {
+    const result = scoreAnswers(custom, loadAnswers('ratings: { a: { x: 0, y: 7 }, c: { w: 10 } }', 'a.yaml', custom));
+    expect(result.sections.map((s) => [s.id, s.score, s.max, s.percent])).toEqual([
+      ['a', 7, 20, 35],
+      ['b', null, null, null],
+      ['c', 10, 10, 100],
+    ]);
+    expect(result.overall).toEqual({ score: 17, max: 30, percent: 56.7 });
+    expect(result.improve).toEqual(['a', 'c']); // fewer than three apply
+    expect(result.questionnaire).toEqual({ id: 'mini', version: 2, lang: 'en' });
+  });
+
+  it('scores b when the profile says so', () => {
+    const result = scoreAnswers(custom, loadAnswers('profile: { shop: true }\nratings: { a: { x: 5, y: 5 }, b: { z: 2 }, c: { w: 10 } }', 'a.yaml', custom));
+    expect(result.sections[1]).toMatchObject({ id: 'b', applicable: true, score: 2, max: 10, percent: 20 });
+    expect(result.improve).toEqual(['b', 'a', 'c']);
+  });
+});
+
+describe('lowestSections and triage', () => {
+  it('breaks ties by order and compares exact fractions', () => {
+    const s = (id: string, score: number, max: number) => ({ id, title: id, applicable: true, score, max, percent: percentOf(score, max), ratings: {} });
+    // 2/3 (66.67) is above 13/20 (65) though both round near each other
+    expect(lowestSections([s('a', 2, 3), s('b', 13, 20), s('c', 4, 6), s('d', 1, 1)])).toEqual(['b', 'a', 'c']);
+  });
+  it('follows the method for each quadrant', () => {
+    expect(triagePolicy({ friendly: false, necessary: false })).toBe('drop');
+    expect(triagePolicy({ friendly: false, necessary: true })).toBe('make-friendlier');
+    expect(triagePolicy({ friendly: true, necessary: true })).toBe('keep-and-strengthen');
+    expect(triagePolicy({ friendly: true, necessary: false })).toBe('add-more');
+  });
+});
