@@ -34,6 +34,27 @@ export function buildProgram(): Command {
     );
 
   program
+    .command('assess', { isDefault: true })
+    .description('Walk through the assessment in the terminal and write your answers and plan (the default command).')
+    .option('--answers <file>', 'continue (or prefill from) this answers file; only what is missing is asked')
+    .option('--out <dir>', 'folder for the answers and the plan (default: the current folder)')
+    .option('--lang <code>', 'language of the questions and the plan (en, pt)')
+    .option('--questionnaire <file>', 'use your own questionnaire instead of the bundled one')
+    .option('--force', 'replace an existing plan without asking')
+    .addHelpText(
+      'after',
+      examples(
+        'csq                                   # start, or continue an unfinished assessment in this folder',
+        'csq assess --out ~/plans',
+        'csq assess --answers acme-answers.yaml   # continue, or complete a consultant\'s partial file',
+      ) + '\nAnswers are saved after every question. Ctrl-C saves and exits; run csq again to continue.\n',
+    )
+    .action(async (options) => {
+      const { assess } = await import('./commands/assess.js');
+      process.exitCode = await assess(options);
+    });
+
+  program
     .command('report')
     .description('Write the customer service plan (or the scored Result) from answers files. Never prompts.')
     .argument('[files...]', 'answers files (YAML); - reads stdin; a saved Result (JSON) renders again')

@@ -82,7 +82,7 @@ export function answersSchema(q: Questionnaire) {
         .array(z.strictObject({ name: text.trim().min(1), friendly: z.boolean(), necessary: z.boolean(), note: text.optional() }))
         .optional(),
       communication: z.strictObject(Object.fromEntries(COMMUNICATION_SKILLS.map((k) => [k, text.optional()]))).optional(),
-      education: z.strictObject({ kickoff: isoDate.optional(), owner: text.optional(), training: text.optional() }).optional(),
+      education: z.strictObject({ kickoff: isoDate.or(z.literal('')).optional(), owner: text.optional(), training: text.optional() }).optional(),
     })
     .describe(`Answers to the ${q.title} questionnaire (${q.id}).`);
 }

@@ -91,6 +91,6 @@ export function scoreAnswers(q: Questionnaire, answers: Answers, lang: string = 
     education:
       hasStaffProfile && !profile.staff
         ? null
-        : { kickoff: answers.education?.kickoff ?? null, owner: orNull(answers.education?.owner), training: orNull(answers.education?.training) },
+        : { kickoff: orNull(answers.education?.kickoff), owner: orNull(answers.education?.owner), training: orNull(answers.education?.training) },
   };
 }

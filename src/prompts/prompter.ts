@@ -1,0 +1,69 @@
+/**
+ * The questions the walk may ask, behind one small interface: the real one wraps
+ * @inquirer/prompts; tests pass a scripted one that fails on any unexpected question.
+ */
+import type { RatingConfig } from './rating-prompt.js';
+
+export interface Choice<T> {
+  name: string;
+  value: T;
+  description?: string;
+}
+
+export interface Prompter {
+  rating(config: RatingConfig): Promise<number>;
+  select<T>(config: { message: string; choices: Choice<T>[]; default?: T }): Promise<T>;
+  /** Several choices; `validate` returns an error text or true. */
+  checkbox<T>(config: { message: string; choices: (Choice<T> & { checked?: boolean })[]; validate?: (values: readonly T[]) => string | true }): Promise<T[]>;
+  input(config: { message: string; default?: string; validate?: (value: string) => string | true }): Promise<string>;
+  confirm(config: { message: string; default?: boolean }): Promise<boolean>;
+  /** Text between questions (progress, scores, guidance). */
+  say(text: string): void;
+}
+
+export interface InquirerOptions {
+  output: NodeJS.WritableStream;
+}
+
+/** The real prompter. @inquirer/prompts is imported here only, when a walk starts. */
+export async function createInquirerPrompter({ output }: InquirerOptions): Promise<Prompter> {
+  const [{ select, checkbox, input, confirm }, { ratingPrompt }] = await Promise.all([import('@inquirer/prompts'), import('./rating-prompt.js')]);
+  const context = { output };
+  return {
+    rating: (config) => ratingPrompt(config, context),
+    select: (config) => select(config, context),
+    checkbox: async (config) =>
+      checkbox(
+        {
+          message: config.message,
+          choices: config.choices,
+          validate: config.validate ? (items) => config.validate!(items.map((i) => i.value)) : undefined,
+        },
+        context,
+      ) as Promise<never[]>,
+    input: (config) => input(config, context),
+    confirm: (config) => confirm(config, context),
+    say: (text) => output.write(`${wrap(text, Math.min((output as { columns?: number }).columns ?? 80, 100))}\n`),
+  };
+}
+
+/** Word-wrap each line to the terminal width, so words are never cut in two. */
+export function wrap(text: string, width: number): string {
+  return text
+    .split('\n')
+    .map((line) => {
+      if (line.length <= width) return line;
+      const indent = /^\s*/.exec(line)![0];
+      const out: string[] = [];
+      let current = '';
+      for (const word of line.trim().split(/\s+/)) {
+        if (current && indent.length + current.length + 1 + word.length > width) {
+          out.push(indent + current);
+          current = word;
+        } else current = current ? `${current} ${word}` : word;
+      }
+      out.push(indent + current);
+      return out.join('\n');
+    })
+    .join('\n');
+}

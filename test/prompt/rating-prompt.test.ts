@@ -1,0 +1,59 @@
+import { render } from '@inquirer/testing';
+import { describe, expect, it } from 'vitest';
+import { ratingPrompt } from '../../src/prompts/rating-prompt.js';
+
+const labels = { 1: 'Almost never', 2: 'Rarely', 3: 'Sometimes', 4: 'Usually', 5: 'Almost always' };
+const config = { message: 'We review customer complaints.', header: 'Section 3 of 7 · statement 9 of 25', min: 1, max: 5, labels };
+
+describe('ratingPrompt', () => {
+  it('shows the progress, the statement and every label, cursor mid-scale', async () => {
+    const { answer, getScreen, events } = await render(ratingPrompt, config);
+    const screen = getScreen();
+    expect(screen).toContain('Section 3 of 7 · statement 9 of 25');
+    expect(screen).toContain('We review customer complaints.');
+    expect(screen).toContain('❯ 3 Sometimes');
+    for (const label of Object.values(labels)) expect(screen).toContain(label);
+    expect(screen).toContain('press 1–5, or ←/→ and Enter');
+    events.keypress('enter');
+    await expect(answer).resolves.toBe(3);
+  });
+
+  it('answers at once with a digit', async () => {
+    const { answer, getScreen, events } = await render(ratingPrompt, config);
+    events.type('4');
+    await expect(answer).resolves.toBe(4);
+    expect(getScreen()).toBe('✔ We review customer complaints. 4 Usually');
+  });
+
+  it('moves with the arrows, stops at the ends, and confirms with Enter', async () => {
+    const { answer, getScreen, events } = await render(ratingPrompt, { ...config, default: 2 });
+    expect(getScreen()).toContain('❯ 2 Rarely');
+    events.keypress('left');
+    events.keypress('left');
+    expect(getScreen()).toContain('❯ 1 Almost never');
+    events.keypress('right');
+    events.keypress('right');
+    events.keypress('right');
+    expect(getScreen()).toContain('❯ 4 Usually');
+    events.keypress('enter');
+    await expect(answer).resolves.toBe(4);
+  });
+
+  it('ignores digits and keys outside the scale', async () => {
+    const { answer, getScreen, events } = await render(ratingPrompt, config);
+    events.type('7');
+    events.type('0');
+    events.type('x');
+    expect(getScreen()).toContain('❯ 3 Sometimes');
+    events.type('5');
+    await expect(answer).resolves.toBe(5);
+  });
+
+  it('works for another scale', async () => {
+    const { answer, getScreen, events } = await render(ratingPrompt, { message: 'Q', min: 0, max: 10, labels: { 0: 'never', 10: 'always' } });
+    expect(getScreen()).toContain('❯ 5 5');
+    expect(getScreen()).toContain('press 0–9');
+    events.type('0');
+    await expect(answer).resolves.toBe(0);
+  });
+});

@@ -1,0 +1,257 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { loadAnswers, type Answers } from '../../src/core/answers.js';
+import { stringifyAnswers } from '../../src/core/answers-yaml.js';
+import { loadQuestionnaire } from '../../src/core/questionnaire.js';
+import { scoreAnswers } from '../../src/core/scoring.js';
+import { en } from '../../src/i18n/en.js';
+import { isWalkComplete, walk } from '../../src/prompts/walk.js';
+import { interrupt, no, pick, rate, scriptedPrompter, type, yes, type Step } from './scripted-prompter.js';
+
+const q = loadQuestionnaire(readFileSync('questionnaires/csq.en.yaml', 'utf8'), 'csq.en.yaml');
+const CONTINUE = pick('', 'change an answer in this section');
+
+async function run(steps: Step[], initial: Answers = { ratings: {} }) {
+  const prompter = scriptedPrompter(steps);
+  const answers: Answers = structuredClone(initial);
+  const saves: string[] = [];
+  const save = () => saves.push(stringifyAnswers(answers, ' test'));
+  let error: unknown;
+  try {
+    await walk({ questionnaire: q, messages: en, prompter, answers, save });
+  } catch (e) {
+    error = e;
+  }
+  return { answers, saves, prompter, error, lastSave: saves.at(-1) ?? '' };
+}
+
+const ratingsWithStaff: Step[] = [
+  ...rate(4, 3, 5, 4), CONTINUE,
+  ...rate(4, 5, 3, 2), CONTINUE,
+  ...rate(3, 2, 2), CONTINUE,
+  ...rate(3, 4, 3), CONTINUE,
+  ...rate(4, 4, 3), CONTINUE,
+  ...rate(4, 3, 3, 2, 3), CONTINUE,
+  ...rate(4, 2, 4), CONTINUE,
+];
+
+const afterRatings = (staff: boolean): Step[] => [
+  yes('Your lowest areas are'),
+  type('Re-cleans on 1 in 12 jobs', 'own data'), type(''),
+  ...(staff ? [type('Clients want evening cleaning', 'employees'), type('')] : []),
+  type('Faster quotes', '1 of 3'), type('Evening hours', '2 of 3'), type('One contact person', '3 of 3'),
+  type('The most recommended cleaner in town', 'ten years'),
+  type('Reliability', '1 of 5'), type('Honesty', '2 of 5'), type(''),
+  type('', 'customers’ shoes'),
+  type('', 'Close your eyes'),
+  type('Spotless, on time, every time.', 'customer vision'),
+  type("We don't do windows", 'A policy'), no('friendly'), no('necessary'), type(''),
+  type('Free re-clean within 24 hours', 'A policy'), yes('friendly'), yes('necessary'), type('Our promise', 'note'),
+  type('', 'A policy'),
+  yes('new friendly policies'), type('Cleaning on Sundays'), type(''),
+  type('Answer by the third ring', 'First impressions'), type(''), type('Ask what went wrong last time'), type(''), type(''), type('Thank-you note after a month'),
+  ...(staff ? [type('2026-12-01', 'kickoff'), type('Jane Doe', 'owns'), type('', 'train')] : []),
+];
+
+const fullScript: Step[] = [type('Acme Cleaning', 'Name of your business'), type('Jane Doe', 'Your name'), yes('employees'), ...ratingsWithStaff, ...afterRatings(true)];
+
+describe('the walk, scripted', () => {
+  it('takes a business with staff through every step and saves after every answer', async () => {
+    const { answers, saves, prompter, error } = await run(fullScript);
+    expect(error).toBeUndefined();
+    expect(prompter.remaining()).toBe(0);
+    expect(answers).toEqual({
+      organization: 'Acme Cleaning',
+      respondent: 'Jane Doe',
+      profile: { staff: true },
+      ratings: {
+        leadership: { 'whatever-it-takes': 4, 'right-first-time': 3, 'owner-example': 5, 'success-measure': 4 },
+        alignment: { partnership: 4, 'honest-promises': 5, 'know-benefits': 3, 'customer-led-design': 2 },
+        errors: { 'review-complaints': 3, 'ask-feedback': 2, 'eliminate-errors': 2 },
+        information: { 'know-expectations': 3, 'frequent-contact': 4, 'shared-knowledge': 3 },
+        outreach: { 'easy-to-deal': 4, 'resolve-complaints': 4, delight: 3 },
+        staff: { respected: 4, 'product-knowledge': 3, 'tools-skills': 3, 'encouraged-to-solve': 2, 'own-satisfaction': 3 },
+        improvement: { 'constant-improvement': 4, 'learn-from-others': 2, 'fix-quickly': 4 },
+      },
+      improve: ['errors', 'staff', 'information'],
+      requirements: { internal: ['Re-cleans on 1 in 12 jobs'], employees: ['Clients want evening cleaning'], topRequests: ['Faster quotes', 'Evening hours', 'One contact person'] },
+      visionNotes: { tenYears: 'The most recommended cleaner in town', fiveThings: ['Reliability', 'Honesty'], customerShoes: '', picture: '' },
+      vision: 'Spotless, on time, every time.',
+      policies: [
+        { name: "We don't do windows", friendly: false, necessary: false },
+        { name: 'Free re-clean within 24 hours', friendly: true, necessary: true, note: 'Our promise' },
+        { name: 'Cleaning on Sundays', friendly: true, necessary: false },
+      ],
+      communication: { greet: 'Answer by the third ring', value: '', ask: 'Ask what went wrong last time', listen: '', help: '', invite: 'Thank-you note after a month' },
+      education: { kickoff: '2026-12-01', owner: 'Jane Doe', training: '' },
+    });
+    expect(isWalkComplete(q, answers)).toBe(true);
+    // Every autosave is a valid (partial) answers file; the last is the whole thing.
+    for (const saved of saves) expect(() => loadAnswers(saved, 'saved.yaml', q, { complete: false })).not.toThrow();
+    const result = scoreAnswers(q, loadAnswers(saves.at(-1)!, 'saved.yaml', q));
+    expect(result.overall).toEqual({ score: 83, max: 125, percent: 66.4 });
+    expect(result.policies.map((p) => p.action)).toEqual(['drop', 'keep-and-strengthen', 'add-more']);
+    expect(result.education).toEqual({ kickoff: '2026-12-01', owner: 'Jane Doe', training: null });
+  });
+
+  it('has everything answered on disk at whichever question Ctrl-C comes', async () => {
+    for (let k = 0; k <= fullScript.length; k++) {
+      const { answers, lastSave, error } = await run([...fullScript.slice(0, k), interrupt()]);
+      if (k < fullScript.length) expect((error as Error).name, `at step ${k}`).toBe('ExitPromptError');
+      const onDisk = lastSave ? loadAnswers(lastSave, 'saved.yaml', q, { complete: false }) : { ratings: {} };
+      expect(onDisk, `interrupted at step ${k}`).toEqual(answers);
+    }
+  });
+
+  it('shows progress, section scores and the proposed areas', async () => {
+    const { prompter } = await run(fullScript);
+    expect(prompter.asked).toContain('rating: We review customer complaints.');
+    expect(prompter.said).toContain('Leadership and commitment: 16 of 20 points, 80%');
+    expect(prompter.said.join('\n')).toMatch(/Error reduction\s+█████░░░░░ {2}47%/);
+    expect(prompter.asked).toContain('confirm: Your lowest areas are Error reduction, Skilled and empowered staff, Using customer information. Work on these first?');
+    expect(prompter.said.join('\n')).toContain("We don't do windows: Unfriendly and unnecessary. Drop it immediately.");
+  });
+
+  it('skips the staff section, employees and staff education for a one-person business', async () => {
+    const script: Step[] = [
+      type('Solo Books'), type(''), no('employees'),
+      ...rate(5, 5, 5, 5), CONTINUE, ...rate(3, 5, 3, 1), CONTINUE, ...rate(3, 2, 3), CONTINUE,
+      ...rate(4, 4, 4), CONTINUE, ...rate(4, 4, 4), CONTINUE, ...rate(2, 2, 4), CONTINUE,
+      ...afterRatings(false),
+    ];
+    const { answers, prompter, error } = await run(script);
+    expect(error).toBeUndefined();
+    expect(prompter.remaining()).toBe(0);
+    expect(answers.ratings.staff).toBeUndefined();
+    expect(answers.requirements!.employees).toBeUndefined();
+    expect(answers.education).toBeUndefined();
+    expect(prompter.asked.filter((a) => a.startsWith('rating'))).toHaveLength(20);
+    expect(prompter.said.join('\n')).toContain('Answer from your own perspective.');
+    expect(isWalkComplete(q, answers)).toBe(true);
+    expect(scoreAnswers(q, answers).overall.percent).toBe(72);
+  });
+
+  it('lets a review change an answer before moving on', async () => {
+    const script: Step[] = [
+      type('Acme'), type(''), yes(),
+      ...rate(4, 3, 5, 4),
+      pick('right-first-time', 'change an answer in this section'), { kind: 'rating', answer: 1, match: 'right the very first time' },
+      CONTINUE,
+      interrupt(),
+    ];
+    const { answers, prompter, error } = await run(script);
+    expect((error as Error).name).toBe('ExitPromptError');
+    expect(answers.ratings.leadership).toEqual({ 'whatever-it-takes': 4, 'right-first-time': 1, 'owner-example': 5, 'success-measure': 4 });
+    expect(prompter.said).toContain('Leadership and commitment: 16 of 20 points, 80%');
+    expect(prompter.said).toContain('Leadership and commitment: 14 of 20 points, 70%');
+  });
+
+  it('resumes after an interruption, asking only what is missing', async () => {
+    const first = await run([type('Acme Cleaning'), type('Jane Doe'), yes(), ...rate(4, 3, 5, 4), CONTINUE, ...rate(4, 5), interrupt()]);
+    expect((first.error as Error).name).toBe('ExitPromptError');
+    // What was saved before Ctrl-C is all that survives a real interruption.
+    const saved = loadAnswers(first.lastSave, 'acme.yaml', q, { complete: false });
+    expect(saved.ratings).toEqual({
+      leadership: { 'whatever-it-takes': 4, 'right-first-time': 3, 'owner-example': 5, 'success-measure': 4 },
+      alignment: { partnership: 4, 'honest-promises': 5 },
+    });
+    const second = await run([...rate(3, 2), CONTINUE, ...ratingsWithStaff.slice(10), ...afterRatings(true)], saved);
+    expect(second.error).toBeUndefined();
+    expect(second.prompter.remaining()).toBe(0);
+    expect(second.prompter.asked[0]).toBe('rating: We know which features and benefits matter most to our customers.');
+    expect(second.answers.ratings.alignment).toEqual({ partnership: 4, 'honest-promises': 5, 'know-benefits': 3, 'customer-led-design': 2 });
+    expect(scoreAnswers(q, second.answers).overall).toEqual({ score: 83, max: 125, percent: 66.4 });
+  });
+
+  it('reopens the list the owner was filling in when interrupted', async () => {
+    const upToPolicies = fullScript.slice(0, fullScript.findIndex((st) => st.match === 'A policy'));
+    const first = await run([...upToPolicies, type("We don't do windows", 'A policy'), no('friendly'), no('necessary'), type(''), interrupt()]);
+    const saved = loadAnswers(first.lastSave, 'a.yaml', q, { complete: false });
+    expect(saved.policies).toEqual([{ name: "We don't do windows", friendly: false, necessary: false }]);
+    const second = await run(
+      [type('Free re-clean within 24 hours', 'A policy'), yes(), yes(), type(''), type('', 'A policy'), no('new friendly policies'), ...Array.from({ length: 6 }, () => type('')), type(''), type(''), type('')],
+      saved,
+    );
+    expect(second.error).toBeUndefined();
+    expect(second.prompter.said).toContain("So far: We don't do windows");
+    expect(second.answers.policies!.map((p) => p.name)).toEqual(["We don't do windows", 'Free re-clean within 24 hours']);
+
+    // The same for a plain list: interrupted after one item of "own data".
+    const a = await run([...fullScript.slice(0, fullScript.findIndex((st) => st.match === 'own data')), type('Late deliveries'), interrupt()]);
+    const b = await run([type('Returns up 10%', 'Another one'), type(''), interrupt()], loadAnswers(a.lastSave, 'a.yaml', q, { complete: false }));
+    expect(b.prompter.said).toContain('So far: Late deliveries');
+    expect(b.answers.requirements!.internal).toEqual(['Late deliveries', 'Returns up 10%']);
+  });
+
+  it('prefills from a consultant’s partial file and asks only the rest', async () => {
+    const partial = loadAnswers(
+      `organization: Acme Cleaning
+respondent: Jane Doe
+profile: { staff: false }
+ratings:
+  leadership: { whatever-it-takes: 5, right-first-time: 5, owner-example: 5, success-measure: 5 }
+  alignment: { partnership: 3, honest-promises: 5, know-benefits: 3, customer-led-design: 1 }
+  errors: { review-complaints: 3, ask-feedback: 2, eliminate-errors: 3 }
+  information: { know-expectations: 4, frequent-contact: 4, shared-knowledge: 4 }
+  outreach: { easy-to-deal: 4, resolve-complaints: 4 }
+improve: [errors]
+vision: Clear books, no surprises.
+policies: []
+`,
+      'partial.yaml',
+      q,
+      { complete: false },
+    );
+    const { answers, prompter, error } = await run(
+      [
+        { kind: 'rating', answer: 4, match: 'delighting the customer' }, CONTINUE,
+        ...rate(2, 2, 4), CONTINUE,
+        type('Late invoices', 'own data'), type(''), type('Clear invoices'), type(''),
+        ...Array.from({ length: 6 }, () => type('')),
+      ],
+      partial,
+    );
+    expect(error).toBeUndefined();
+    expect(prompter.remaining()).toBe(0);
+    expect(prompter.asked.some((a) => /Name of your business|employees|vision|policy/i.test(a))).toBe(false);
+    expect(answers.improve).toEqual(['errors']);
+    expect(isWalkComplete(q, answers)).toBe(true);
+  });
+
+  it('warns about a long vision and lets the owner shorten it', async () => {
+    const long = 'We will be the friendliest, fastest and most reliable cleaning company in the whole region, known by every business for spotless offices, fair prices and happy staff who love their work.';
+    const initial = loadAnswers(
+      `organization: A\nrespondent: ''\nprofile: { staff: false }\nimprove: [errors]\nrequirements: { internal: [], topRequests: [] }\nvisionNotes: { tenYears: '', fiveThings: [], customerShoes: '', picture: '' }\nratings: {}\n`,
+      'a.yaml',
+      q,
+      { complete: false },
+    );
+    initial.ratings = scoreAnswers(q, loadAnswers(readFileSync('test/fixtures/solo.yaml', 'utf8'), 's.yaml', q)).sections.reduce(
+      (all, s) => (s.applicable ? { ...all, [s.id]: s.ratings } : all),
+      {},
+    );
+    const { answers, prompter } = await run([type(long, 'customer vision'), no('words'), type('Spotless, every time.', 'customer vision'), interrupt()], initial);
+    expect(prompter.asked).toContain('confirm: That is 31 words. Short visions are remembered (McDonald’s: “Quality, Service, Cleanliness, Value”). Keep it as it is?');
+    expect(answers.vision).toBe('Spotless, every time.');
+  });
+
+  it('lets the owner choose other areas than the three lowest', async () => {
+    const script: Step[] = [
+      type('A'), type(''), no(),
+      ...rate(5, 5, 5, 5), CONTINUE, ...rate(3, 5, 3, 1), CONTINUE, ...rate(3, 2, 3), CONTINUE,
+      ...rate(4, 4, 4), CONTINUE, ...rate(4, 4, 4), CONTINUE, ...rate(2, 2, 4), CONTINUE,
+      no('Your lowest areas are'),
+      { kind: 'checkbox', answer: ['outreach', 'leadership'] },
+      interrupt(),
+    ];
+    const { answers } = await run(script);
+    expect(answers.improve).toEqual(['outreach', 'leadership']);
+  });
+
+  it('rejects a malformed kickoff date at the prompt', async () => {
+    const initial = loadAnswers(readFileSync('test/fixtures/full.yaml', 'utf8').replace(/education:[\s\S]*$/, ''), 'f.yaml', q, { complete: false });
+    Object.assign(initial, { improve: ['errors'], communication: { greet: '', value: '', ask: '', listen: '', help: '', invite: '' } });
+    const { error } = await run([type('1 December', 'kickoff')], initial);
+    expect(String(error)).toContain('Write a date like 2026-12-01');
+  });
+});
