@@ -163,6 +163,19 @@ describe('the walk, scripted', () => {
     expect(scoreAnswers(q, second.answers).overall).toEqual({ score: 83, max: 125, percent: 66.4 });
   });
 
+  it('leaves readable, resumable answers when something crashes mid-walk', async () => {
+    const upToVision = fullScript.slice(0, fullScript.findIndex((st) => st.match === 'customer vision'));
+    const prompter = scriptedPrompter([...upToVision]);
+    const answers: Answers = { ratings: {} };
+    const saves: string[] = [];
+    const crashing = { ...prompter, input: async (c: { message: string }) => (c.message.includes('customer vision') ? Promise.reject(new TypeError('boom')) : prompter.input(c)) };
+    await expect(walk({ questionnaire: q, messages: en, prompter: crashing, answers, save: () => saves.push(stringifyAnswers(answers, ' t')) })).rejects.toThrow('boom');
+    const saved = loadAnswers(saves.at(-1)!, 'a.yaml', q, { complete: false });
+    expect(saved).toEqual(answers);
+    const resumed = await run([type('Spotless.', 'customer vision'), interrupt()], saved);
+    expect(resumed.answers.vision).toBe('Spotless.');
+  });
+
   it('reopens the list the owner was filling in when interrupted', async () => {
     const upToPolicies = fullScript.slice(0, fullScript.findIndex((st) => st.match === 'A policy'));
     const first = await run([...upToPolicies, type("We don't do windows", 'A policy'), no('friendly'), no('necessary'), type(''), interrupt()]);

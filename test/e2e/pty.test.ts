@@ -1,0 +1,166 @@
+/**
+ * The interactive walk in a real pseudo-terminal (tmux): keystrokes in, screen out,
+ * files checked. CI installs tmux; elsewhere these tests need it too.
+ */
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import * as path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { loadAnswers } from '../../src/core/answers.js';
+import { loadQuestionnaire } from '../../src/core/questionnaire.js';
+import { CLI, tempDir } from '../helpers.js';
+import { hasTmux, Terminal } from './tmux.js';
+
+const q = loadQuestionnaire(readFileSync('questionnaires/csq.en.yaml', 'utf8'), 'csq.en.yaml');
+const terminals: Terminal[] = [];
+afterEach(() => terminals.splice(0).forEach((t) => t.close()));
+
+function start(dir: string, args = ''): Terminal {
+  const t = new Terminal(`node ${CLI} ${args}`, dir);
+  terminals.push(t);
+  return t;
+}
+
+const RATINGS = [[4, 3, 5, 4], [4, 5, 3, 2], [3, 2, 2], [3, 4, 3], [4, 4, 3], [4, 3, 3, 2, 3], [4, 2, 4]];
+const statementsOf = q.sections.map((s) => s.statements.map((st) => st.text));
+
+async function rateSections(t: Terminal, from = 0) {
+  for (const [s, ratings] of RATINGS.entries()) {
+    if (s < from) continue;
+    for (const [i, r] of ratings.entries()) await t.ask(statementsOf[s]![i]!, { keys: [String(r)] });
+    await t.ask('change an answer in this section');
+  }
+}
+
+async function finishAfterRatings(t: Terminal) {
+  await t.ask('Your lowest areas are');
+  await t.ask('What does your own data show?', { text: 'Re-cleans on 1 in 12 jobs' });
+  await t.ask('Another one?');
+  await t.ask('What do your employees hear', { text: 'Evening cleaning | please' });
+  await t.ask('Another one?');
+  await t.ask('(1 of 3)', { text: 'Faster quotes' });
+  await t.ask('(2 of 3)');
+  await t.ask('ten years from now', { text: 'The most recommended cleaner in town' });
+  await t.ask('(1 of 5)', { text: 'Reliability' });
+  await t.ask('(2 of 5)');
+  await t.ask('customers’ shoes');
+  await t.ask('Close your eyes');
+  await t.ask('your customer vision', { text: 'Spotless, on time, every time.' });
+  await t.ask('A policy', { text: "We don't do windows" });
+  await t.ask('friendly to customers', { text: 'n' });
+  await t.ask('necessary', { text: 'n' });
+  await t.ask('A note');
+  await t.ask('A policy');
+  await t.ask('new friendly policies');
+  for (let i = 0; i < 6; i++) await t.ask('', { text: i === 0 ? 'Answer by the third ring' : '' });
+  await t.ask('kickoff meeting', { text: '2026-12-01' });
+  await t.ask('owns the rollout', { text: 'Jane Doe' });
+  await t.ask('How will you train');
+}
+
+describe.runIf(hasTmux || process.env.CI)('the walk in a pseudo-terminal', () => {
+  it('takes an owner from the first question to a written plan', async () => {
+    const dir = tempDir();
+    const t = start(dir);
+    await t.ask('Name of your business', { text: 'Acme Cleaning' });
+    await t.ask('Your name', { text: 'Jane Doe' });
+    await t.ask('Do you have employees?');
+    const first = await t.waitFor('statement 1 of 25');
+    expect(first).toContain('Section 1 of 7: Leadership and commitment · statement 1 of 25');
+    expect(first).toMatch(/1 Almost never\s+2 Rarely\s+❯ 3 Sometimes\s+4 Usually\s+5 Almost always/);
+    await rateSections(t);
+    await finishAfterRatings(t);
+    expect(await t.exitCode()).toBe(0);
+    const screen = t.screen();
+    expect(screen).toContain('Overall CSQ: 66% · Acme Cleaning');
+    expect(screen).toMatch(/Your plan: acme-cleaning-plan\.md\s+Your answers: acme-cleaning-answers\.yaml/);
+    expect(screen).toMatch(/EXIT=0\s+icanon echo/); // the terminal is left sane
+
+    expect(readdirSync(dir).sort()).toEqual(['acme-cleaning-answers.yaml', 'acme-cleaning-plan.md']);
+    const answers = loadAnswers(readFileSync(path.join(dir, 'acme-cleaning-answers.yaml'), 'utf8'), 'a.yaml', q);
+    expect(answers.ratings.errors).toEqual({ 'review-complaints': 3, 'ask-feedback': 2, 'eliminate-errors': 2 });
+    expect(answers.requirements).toEqual({ internal: ['Re-cleans on 1 in 12 jobs'], employees: ['Evening cleaning | please'], topRequests: ['Faster quotes'] });
+    const plan = readFileSync(path.join(dir, 'acme-cleaning-plan.md'), 'utf8');
+    expect(plan).toContain('# Customer service plan: Acme Cleaning');
+    expect(plan).toContain('| Re-cleans on 1 in 12 jobs | Evening cleaning \\| please | Faster quotes |');
+    expect(plan).toContain('| Kickoff meeting | 2026-12-01 |');
+    // Reported in the closing note: how many keys a whole walk takes.
+    console.log(`full walk: ${t.keystrokes} keystrokes, ${t.answered} answers`);
+  });
+
+  it('saves on Ctrl-C, leaves the terminal sane, and resumes where the owner left off', async () => {
+    const dir = tempDir();
+    const t = start(dir);
+    await t.ask('Name of your business', { text: 'Acme Cleaning' });
+    await t.ask('Your name');
+    await t.ask('Do you have employees?');
+    for (const [i, r] of RATINGS[0]!.entries()) await t.ask(statementsOf[0]![i]!, { keys: [String(r)] });
+    await t.ask('change an answer in this section');
+    await t.ask(statementsOf[1]![0]!, { keys: ['4'] });
+    await t.ask(statementsOf[1]![1]!, { keys: ['C-c'] });
+    expect(await t.exitCode()).toBe(130);
+    const screen = t.screen();
+    expect(screen).toContain('Your answers are saved in acme-cleaning-answers.yaml.');
+    expect(screen).toContain('csq assess --answers acme-cleaning-answers.yaml');
+    expect(screen).toMatch(/EXIT=130\s+icanon echo/);
+    expect(screen).not.toMatch(/\n\s+at |Error/);
+    const saved = loadAnswers(readFileSync(path.join(dir, 'acme-cleaning-answers.yaml'), 'utf8'), 'a.yaml', q, { complete: false });
+    expect(saved.ratings).toEqual({ leadership: { 'whatever-it-takes': 4, 'right-first-time': 3, 'owner-example': 5, 'success-measure': 4 }, alignment: { partnership: 4 } });
+
+    const again = start(dir);
+    await again.ask('Unfinished assessments are saved here');
+    expect(again.screen().replace(/\n/g, '')).toContain('Acme Cleaning (5 of 25 statements rated, acme-cleaning-answers.yaml)');
+    await again.ask(statementsOf[1]![1]!, { keys: ['5'] });
+    expect(await again.waitFor('Section 2 of 7: Customer alignment · statement 7 of 25')).toBeTruthy();
+    await again.ask(statementsOf[1]![2]!, { keys: ['3'] });
+    await again.ask(statementsOf[1]![3]!, { keys: ['2'] });
+    await again.ask('change an answer in this section');
+    await rateSections(again, 2);
+    await finishAfterRatings(again);
+    expect(await again.exitCode()).toBe(0);
+    const answers = loadAnswers(readFileSync(path.join(dir, 'acme-cleaning-answers.yaml'), 'utf8'), 'a.yaml', q);
+    expect(answers.ratings.alignment).toEqual({ partnership: 4, 'honest-promises': 5, 'know-benefits': 3, 'customer-led-design': 2 });
+    expect(existsSync(path.join(dir, 'acme-cleaning-plan.md'))).toBe(true);
+  });
+
+  for (const signal of ['SIGTERM', 'SIGHUP'] as const) {
+    it(`saves on ${signal} at a prompt and exits 130`, async () => {
+      const dir = tempDir();
+      const t = start(dir);
+      await t.ask('Name of your business', { text: 'Acme Cleaning' });
+      await t.ask('Your name');
+      await t.ask('Do you have employees?');
+      await t.ask(statementsOf[0]![0]!, { keys: ['2'] });
+      await t.waitFor(statementsOf[0]![1]!);
+      process.kill(t.programPid(), signal);
+      expect(await t.exitCode()).toBe(130);
+      expect(t.screen()).toMatch(/EXIT=130\s+icanon echo/);
+      const saved = loadAnswers(readFileSync(path.join(dir, 'acme-cleaning-answers.yaml'), 'utf8'), 'a.yaml', q, { complete: false });
+      expect(saved.ratings).toEqual({ leadership: { 'whatever-it-takes': 2 } });
+    });
+  }
+});
+
+describe.runIf(hasTmux || process.env.CI)('prefilled answers in a pseudo-terminal', () => {
+  it('asks only what a consultant’s file lacks, and never replaces a plan without asking', async () => {
+    const dir = tempDir();
+    const answersFile = path.join(dir, 'client.yaml');
+    const full = readFileSync('test/fixtures/full.yaml', 'utf8');
+    // The consultant left out the outreach ratings and the communication step.
+    writeFileSync(answersFile, full.replace(/  outreach: .*\n/, '').replace(/communication:[\s\S]*?(?=education:)/, ''));
+    writeFileSync(path.join(dir, 'client-plan.md'), 'an older plan');
+    const t = start(dir, `assess --answers ${answersFile}`);
+    await t.waitFor('Continue the assessment in');
+    await t.ask('We make it easy for customers to do business with us.', { keys: ['4'] });
+    await t.ask('Our goal is to resolve every customer complaint.', { keys: ['4'] });
+    await t.ask('We encourage', { keys: ['3'] });
+    await t.ask('change an answer in this section');
+    await t.ask('Your lowest areas are');
+    for (let i = 0; i < 6; i++) await t.ask('', { text: i === 5 ? 'Thank-you note' : '' });
+    await t.ask('client-plan.md already exists. Replace it?');
+    expect(await t.exitCode()).toBe(0);
+    expect(readFileSync(path.join(dir, 'client-plan.md'), 'utf8')).toBe('an older plan');
+    const plan = readFileSync(path.join(dir, 'client-plan-2.md'), 'utf8');
+    expect(plan).toContain('| **Invite customers back**: "Let me know I’m welcome back any time." | Thank-you note |');
+    expect(t.screen()).not.toContain('Name of your business');
+  });
+});
