@@ -124,10 +124,13 @@ async function assess(ctx: Step) {
   const w = m.walk;
   const profile = resolveProfile(q, answers.profile);
   const sections = q.sections.filter((s) => isApplicable(s, profile));
+  // The number of the first statement of each section, counted over the applicable ones.
+  const offsets = sections.map((_, i) => sections.slice(0, i).reduce((n, s) => n + s.statements.length, 0));
   const total = sections.reduce((n, s) => n + s.statements.length, 0);
-  const rate = async (sectionIndex: number, statementIndex: number, number: number) => {
+  const rate = async (sectionIndex: number, statementIndex: number) => {
     const section = sections[sectionIndex]!;
     const statement = section.statements[statementIndex]!;
+    const number = offsets[sectionIndex]! + statementIndex + 1;
     const header = fill(w.progress, { section: sectionIndex + 1, sections: sections.length, title: section.title, statement: number, statements: total });
     const value = await p.rating({
       message: statement.text,
@@ -145,16 +148,10 @@ async function assess(ctx: Step) {
   if (missingRatings(q, answers).length > 0) {
     p.say(`\n${w.stepA}\n${profile.staff ? w.perspectiveStaff : w.perspectiveSolo}\n`);
   }
-  let number = 0;
   for (const [s, section] of sections.entries()) {
     const missing = section.statements.map((st, i) => ({ st, i })).filter(({ st }) => answers.ratings[section.id]?.[st.id] === undefined);
-    if (missing.length === 0) {
-      number += section.statements.length;
-      continue;
-    }
-    const first = number;
-    for (const { i } of missing) await rate(s, i, first + i + 1);
-    number += section.statements.length;
+    if (missing.length === 0) continue;
+    for (const { i } of missing) await rate(s, i);
     // Review before moving on: inquirer has no "back", so offer changes here.
     for (;;) {
       const result = sectionResult(q, answers, section.id);
@@ -170,7 +167,7 @@ async function assess(ctx: Step) {
         ],
       });
       if (choice === '') break;
-      await rate(s, section.statements.findIndex((st) => st.id === choice), first + section.statements.findIndex((st) => st.id === choice) + 1);
+      await rate(s, section.statements.findIndex((st) => st.id === choice));
     }
   }
 
