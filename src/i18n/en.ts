@@ -50,7 +50,6 @@ export const en = {
     sectionScore: '{title}: {score} of {max} points, {percent}%',
     review: 'Continue, or change an answer in this section?',
     reviewContinue: 'Continue',
-    reviewWhich: 'Which statement?',
     scores: 'Your scores',
     proposeImprove: 'Your lowest areas are {areas}. Work on these first?',
     pickImprove: 'Choose one to three areas to improve (space to select, Enter to confirm)',
