@@ -2,7 +2,7 @@
  * The CLI edge: declares the commands, loads a command's module only when it runs,
  * and is the one place that turns errors into messages and exit codes.
  */
-import { Command, CommanderError, Option } from 'commander';
+import { Argument, Command, CommanderError, Option } from 'commander';
 import { CsqError, ExitCode } from './errors.js';
 
 declare const __CSQ_VERSION__: string;
@@ -84,6 +84,80 @@ export function buildProgram(): Command {
     .action(async (files: string[], options) => {
       const { report } = await import('./commands/report.js');
       process.exitCode = await report(files, options);
+    });
+
+  program
+    .command('validate')
+    .description('Check answers files, questionnaires and saved Results; every problem with file:line:column.')
+    .argument('<files...>', 'files to check (the kind is detected)')
+    .option('--questionnaire <file>', 'check answers against your own questionnaire')
+    .option('--lang <code>', 'the bundled questionnaire language to check answers against')
+    .addHelpText('after', examples('csq validate answers.yaml', 'csq validate clients/*.yaml', 'csq validate my-questionnaire.pl.yaml'))
+    .action(async (files: string[], options) => {
+      const { validate } = await import('./commands/validate.js');
+      process.exitCode = await validate(files, options);
+    });
+
+  program
+    .command('init')
+    .description('Write a commented answers template with every id and statement, ready to fill in.')
+    .argument('[file]', 'where to write it (default: stdout)')
+    .option('--no-staff', 'for a business without employees: no staff section, no staff education')
+    .option('--lang <code>', 'language of the statement comments')
+    .option('--questionnaire <file>', 'a template for your own questionnaire')
+    .option('--schema <url>', 'JSON Schema for editors (yaml-language-server)', './csq-answers.schema.json')
+    .option('--force', 'replace an existing file')
+    .addHelpText(
+      'after',
+      examples('csq init answers.yaml', 'csq schema answers > csq-answers.schema.json   # editors then validate and complete the file', 'csq init --no-staff solo.yaml'),
+    )
+    .action(async (file: string | undefined, options) => {
+      const { init } = await import('./commands/init.js');
+      process.exitCode = await init(file, options);
+    });
+
+  program
+    .command('schema')
+    .description('Print the JSON Schema of a file format (for editors and other tools).')
+    .addArgument(new Argument('<kind>', 'which format').choices(['questionnaire', 'answers', 'result']))
+    .option('--lang <code>', 'answers: the questionnaire language whose ids to list')
+    .option('--questionnaire <file>', 'answers: the schema for your own questionnaire')
+    .addHelpText('after', examples('csq schema answers > csq-answers.schema.json', 'csq schema result'))
+    .action(async (kind: string, options) => {
+      const { schema } = await import('./commands/schema.js');
+      process.exitCode = await schema(kind, options);
+    });
+
+  program
+    .command('compare')
+    .description('Show how each area changed between two assessments (answers files or saved Results).')
+    .argument('<before>', 'the earlier answers or Result')
+    .argument('<after>', 'the later answers or Result')
+    .addOption(new Option('-f, --format <format>', 'output').choices(['text', 'markdown', 'json']).default('text'))
+    .option('--fail-on-drop <points>', 'exit 1 if any area or the overall CSQ dropped by more than POINTS')
+    .option('--lang <code>', 'language of the area titles')
+    .option('--questionnaire <file>', 'your own questionnaire')
+    .addHelpText('after', examples('csq compare 2025.yaml 2026.yaml', 'csq compare baseline.json answers.yaml --fail-on-drop 5', 'csq compare a.yaml b.yaml --format markdown >> report.md'))
+    .action(async (before: string, after: string, options) => {
+      const { compare } = await import('./commands/compare.js');
+      process.exitCode = await compare(before, after, options);
+    });
+
+  program
+    .command('team')
+    .description('Combine several respondents of one organization into one Result and one plan.')
+    .argument('<files...>', 'one answers file per respondent')
+    .option('-o, --output <file>', 'write the plan to FILE; - for stdout (default: stdout)')
+    .addOption(new Option('-f, --format <format>', 'markdown plan or the JSON Result').choices(['markdown', 'json']).default('markdown'))
+    .option('--lang <code>', 'language of the plan')
+    .option('--questionnaire <file>', 'your own questionnaire')
+    .option('--template <file>', 'render with your own Handlebars template')
+    .option('--force', 'replace an existing output file')
+    .option('-q, --quiet', 'no summary on stderr')
+    .addHelpText('after', examples('csq team owner.yaml manager.yaml staff-*.yaml -o team-plan.md', 'csq team team/*.yaml --format json'))
+    .action(async (files: string[], options) => {
+      const { team } = await import('./commands/team.js');
+      process.exitCode = await team(files, options);
     });
 
   return program;

@@ -44,7 +44,9 @@ export function answersSchema(q: Questionnaire) {
       error: (issue) =>
         issue.input === undefined
           ? 'required'
-          : `expected a rating, a whole number from ${min} to ${max}, found ${describeValue(issue.input)}${typeof issue.input === 'string' && /^\s*\d+\s*$/.test(issue.input) ? ' (remove the quotes)' : ''}`,
+          : issue.input === null
+            ? `not rated yet: write a rating from ${min} to ${max}`
+            : `expected a rating, a whole number from ${min} to ${max}, found ${describeValue(issue.input)}${typeof issue.input === 'string' && /^\s*\d+\s*$/.test(issue.input) ? ' (remove the quotes)' : ''}`,
     })
     .min(min, { error: (issue) => `${issue.input} is outside the scale ${min}–${max}` })
     .max(max, { error: (issue) => `${issue.input} is outside the scale ${min}–${max}` })

@@ -134,6 +134,14 @@ export function buildPlan(result: Result, q: Questionnaire, messages: Messages) 
     communicationAny: COMMUNICATION_SKILLS.some((key) => result.communication[key]),
     problemSteps: messages.method.problemSteps.map((step, i) => ({ number: i + 1, ...step })),
     education: result.education,
+    team: result.team
+      ? {
+          respondents: result.team.respondents,
+          disagreements: result.team.sections
+            .filter((s) => s.disagree)
+            .map((s) => ({ title: sectionsById.get(s.id)?.title ?? s.id, min: Math.round(s.min), max: Math.round(s.max) })),
+        }
+      : null,
   };
 }
 

@@ -51,6 +51,24 @@ export const resultSchema = z
       invite: z.string().nullable(),
     }),
     education: z.strictObject({ kickoff: z.string().nullable(), owner: z.string().nullable(), training: z.string().nullable() }).nullable(),
+    team: z
+      .strictObject({
+        respondents: z.int().min(1),
+        names: z.array(z.string().nullable()),
+        sections: z.array(
+          z.strictObject({
+            id: z.string(),
+            mean: z.number(),
+            min: z.number(),
+            max: z.number(),
+            spread: z.number(),
+            disagree: z.boolean(),
+            statements: z.record(z.string(), z.number()),
+          }),
+        ),
+      })
+      .optional()
+      .describe('Only in a combined Result (csq team): respondents, and per section the spread of their percents.'),
   })
   .describe('A scored customer service assessment (csq Result).');
 

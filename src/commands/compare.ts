@@ -1,0 +1,65 @@
+/** `csq compare BEFORE AFTER`: the change per section over time, with a regression gate. */
+import { compareResults, dropsBeyond, type Change, type Comparison } from '../core/compare.js';
+import { parsePercent } from '../core/thresholds.js';
+import { CsqError, ExitCode } from '../errors.js';
+import { writeStdout } from '../io/files.js';
+import { colorEnabled, makeChalk } from '../render/terminal.js';
+import { escapeMarkdown } from '../core/escape.js';
+import { scoreFile, type InputOptions } from './load.js';
+
+export interface CompareOptions extends InputOptions {
+  format: string;
+  failOnDrop?: string;
+}
+
+export async function compare(before: string, after: string, options: CompareOptions): Promise<number> {
+  if (!['text', 'markdown', 'json'].includes(options.format)) throw new CsqError(`--format must be text, markdown or json, not "${options.format}"`);
+  const limit = options.failOnDrop === undefined ? undefined : parsePercent(options.failOnDrop, '--fail-on-drop');
+  const a = scoreFile(before, options);
+  const b = scoreFile(after, options);
+  if (a.result.questionnaire.id !== b.result.questionnaire.id) {
+    throw new CsqError(`${before} and ${after} answer different questionnaires (${a.result.questionnaire.id}, ${b.result.questionnaire.id})`);
+  }
+  const comparison = compareResults(a.result, b.result, b.context.messages.summary.overall);
+  const output =
+    options.format === 'json'
+      ? `${JSON.stringify(comparison, null, 2)}\n`
+      : options.format === 'markdown'
+        ? compareMarkdown(comparison)
+        : compareText(comparison, colorEnabled(process.stdout));
+  await writeStdout(output);
+  if (limit === undefined) return ExitCode.ok;
+  const drops = dropsBeyond(comparison, limit);
+  for (const drop of drops) process.stderr.write(`gate failed: ${drop.title} dropped ${-drop.change!} points (${drop.before}% → ${drop.after}%), more than ${limit}\n`);
+  return drops.length > 0 ? ExitCode.gateFailed : ExitCode.ok;
+}
+
+const showPercent = (p: number | null) => (p === null ? 'n/a' : `${p}%`);
+const showChange = (c: number | null) => (c === null ? 'n/a' : c > 0 ? `+${c}` : c === 0 ? '±0' : `${c}`);
+
+function compareText(comparison: Comparison, color: boolean): string {
+  const c = makeChalk(color);
+  const rows = [comparison.overall, ...comparison.sections];
+  const width = Math.max(...rows.map((r) => r.title.length));
+  const line = (r: Change) => {
+    const change = showChange(r.change).padStart(6);
+    const toned = r.change === null || r.change === 0 ? c.dim(change) : r.change > 0 ? c.green(`${change} ▲`) : c.red(`${change} ▼`);
+    return `${r.title.padEnd(width)}  ${showPercent(r.before).padStart(6)} → ${showPercent(r.after).padStart(6)}  ${toned}`;
+  };
+  const header = `${comparison.before.organization ?? ''} ${comparison.before.date ?? 'before'} → ${comparison.after.date ?? 'after'}`.trim();
+  return `${c.bold(header)}\n${c.bold(line(comparison.overall))}\n${comparison.sections.map(line).join('\n')}\n`;
+}
+
+function compareMarkdown(comparison: Comparison): string {
+  const row = (r: Change, bold = false) => {
+    const title = bold ? `**${escapeMarkdown(r.title)}**` : escapeMarkdown(r.title);
+    return `| ${title} | ${showPercent(r.before)} | ${showPercent(r.after)} | ${showChange(r.change)} |`;
+  };
+  return [
+    `| Area | Before${comparison.before.date ? ` (${comparison.before.date})` : ''} | After${comparison.after.date ? ` (${comparison.after.date})` : ''} | Change (points) |`,
+    '|---|--:|--:|--:|',
+    row(comparison.overall, true),
+    ...comparison.sections.map((r) => row(r)),
+    '',
+  ].join('\n');
+}

@@ -1,0 +1,43 @@
+/** `csq team FILE…`: several respondents of one organization → one Result and one plan. */
+import { combineResults } from '../core/team.js';
+import { CsqError, ExitCode } from '../errors.js';
+import { STDIO, assertNotAnInput, writeFileAtomic, writeStdout } from '../io/files.js';
+import { colorEnabled, renderSummary } from '../render/terminal.js';
+import { renderJson, renderMarkdown, scoreFile, type InputOptions } from './load.js';
+
+export interface TeamOptions extends InputOptions {
+  output?: string;
+  format: string;
+  force?: boolean;
+  quiet?: boolean;
+}
+
+export async function team(files: string[], options: TeamOptions): Promise<number> {
+  if (files.length < 2) throw new CsqError('csq team combines two or more answers files');
+  if (options.format !== 'markdown' && options.format !== 'json') throw new CsqError(`--format must be markdown or json, not "${options.format}"`);
+  const output = options.output ?? STDIO;
+  assertNotAnInput(output, files);
+  const scored = files.map((file) => scoreFile(file, options));
+  const first = scored[0]!;
+  for (const other of scored.slice(1)) {
+    if (other.result.questionnaire.id !== first.result.questionnaire.id) throw new CsqError(`${other.file} answers questionnaire ${other.result.questionnaire.id}, not ${first.result.questionnaire.id}`);
+    for (const [id, value] of Object.entries(first.result.profile)) {
+      if (other.result.profile[id] !== value) throw new CsqError(`${other.file} says profile.${id} is ${other.result.profile[id]}, but ${first.file} says ${value}: respondents of one organization must agree`);
+    }
+    if (other.result.organization !== first.result.organization) {
+      process.stderr.write(`note: ${other.file} names organization "${other.result.organization ?? ''}", ${first.file} "${first.result.organization ?? ''}"; the plan uses the first\n`);
+    }
+  }
+  const result = combineResults(scored.map((s) => s.result));
+  const content = options.format === 'json' ? renderJson(result) : renderMarkdown({ result, context: first.context });
+  if (output === STDIO) await writeStdout(content);
+  else writeFileAtomic(output, content, { force: options.force === true });
+  if (!options.quiet) {
+    if (output !== STDIO) process.stderr.write(renderSummary(result, first.context.messages, colorEnabled(process.stderr)));
+    for (const s of result.team!.sections.filter((x) => x.disagree)) {
+      const title = result.sections.find((r) => r.id === s.id)!.title;
+      process.stderr.write(`respondents disagree on ${title}: ${s.min}% to ${s.max}%\n`);
+    }
+  }
+  return ExitCode.ok;
+}
