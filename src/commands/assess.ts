@@ -39,7 +39,7 @@ export async function assess(options: AssessOptions): Promise<number> {
   const prefill = given && fs.existsSync(given) ? readTextFile(given) : undefined;
   const lang = resolveLang(options.lang, prefill ? langOf(prefill.text, prefill.name) : undefined);
   const context = loadContext({ lang, questionnaireFile: options.questionnaire });
-  const prompter = await createInquirerPrompter({ output: process.stdout });
+  const prompter = await createInquirerPrompter({ output: process.stdout, messages: context.messages });
   const w = context.messages.walk;
 
   let file: string | undefined = given;

@@ -31,9 +31,6 @@ export const en = {
       'add-more': { group: 'Friendly though not required', action: 'Add more like it: it is a competitive advantage.' },
     },
   },
-  plan: {
-    notApplicable: 'not applicable',
-  },
   walk: {
     title: 'csq · your customer service plan',
     welcome:
@@ -95,6 +92,13 @@ export const en = {
     complete: 'Every question in {file} is answered. Write the plan now?',
     replace: '{file} already exists. Replace it?',
     unnamed: 'your business',
+  },
+  /** The prompts' own words (yes/no, key hints). */
+  prompts: {
+    yes: 'Yes',
+    no: 'No',
+    answerYesOrNo: 'Please answer {yes} or {no}.',
+    keys: { navigate: 'navigate', select: 'select', submit: 'submit', all: 'all', invert: 'invert' },
   },
   summary: {
     overall: 'Overall CSQ',

@@ -1,8 +1,9 @@
 /** The languages csq speaks, and how one is chosen. */
 import { CsqError } from '../errors.js';
 import { en, type Messages } from './en.js';
+import { pt } from './pt.js';
 
-const catalogues: Record<string, Messages> = { en };
+const catalogues: Record<string, Messages> = { en, pt };
 
 export const SUPPORTED_LANGS = Object.keys(catalogues);
 export const DEFAULT_LANG = 'en';

@@ -2,6 +2,7 @@
  * The questions the walk may ask, behind one small interface: the real one wraps
  * @inquirer/prompts; tests pass a scripted one that fails on any unexpected question.
  */
+import { fill, type Messages } from '../i18n/en.js';
 import type { RatingConfig } from './rating-prompt.js';
 
 export interface Choice<T> {
@@ -23,26 +24,33 @@ export interface Prompter {
 
 export interface InquirerOptions {
   output: NodeJS.WritableStream;
+  messages: Messages;
 }
 
 /** The real prompter. @inquirer/prompts is imported here only, when a walk starts. */
-export async function createInquirerPrompter({ output }: InquirerOptions): Promise<Prompter> {
+export async function createInquirerPrompter({ output, messages }: InquirerOptions): Promise<Prompter> {
   const [{ select, checkbox, input, confirm }, { ratingPrompt }] = await Promise.all([import('@inquirer/prompts'), import('./rating-prompt.js')]);
   const context = { output };
+  // The prompts' own words, in the walk's language.
+  const words = messages.prompts;
+  const keys = words.keys as Record<string, string>;
+  const listTheme = { style: { keysHelpTip: (pairs: [string, string][]) => pairs.map(([key, action]) => `${key} ${keys[action] ?? action}`).join(' • ') } };
+  const confirmTheme = { keywords: { yes: words.yes, no: words.no, error: () => fill(words.answerYesOrNo, { yes: words.yes, no: words.no }) } };
   return {
     rating: (config) => ratingPrompt(config, context),
-    select: (config) => select(config, context),
+    select: (config) => select({ ...config, theme: listTheme }, context),
     checkbox: async (config) =>
       checkbox(
         {
           message: config.message,
           choices: config.choices,
           validate: config.validate ? (items) => config.validate!(items.map((i) => i.value)) : undefined,
+          theme: listTheme,
         },
         context,
       ) as Promise<never[]>,
     input: (config) => input(config, context),
-    confirm: (config) => confirm(config, context),
+    confirm: (config) => confirm({ ...config, theme: confirmTheme }, context),
     say: (text) => output.write(`${wrap(text, Math.min((output as { columns?: number }).columns ?? 80, 100))}\n`),
   };
 }

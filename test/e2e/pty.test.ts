@@ -164,3 +164,34 @@ describe.runIf(hasTmux || process.env.CI)('prefilled answers in a pseudo-termina
     expect(t.screen()).not.toContain('Name of your business');
   });
 });
+
+describe.runIf(hasTmux || process.env.CI)('the walk in Portuguese', () => {
+  it('speaks Portuguese from the locale, from welcome to the written plan', async () => {
+    const dir = tempDir();
+    const t = new Terminal(`node ${CLI}`, dir, { LANG: 'pt_BR.UTF-8' });
+    terminals.push(t);
+    const pt = loadQuestionnaire(readFileSync('questionnaires/csq.pt.yaml', 'utf8'), 'csq.pt.yaml');
+    await t.ask('Nome da sua empresa ou organização', { text: 'Padaria Pão Quente' });
+    await t.ask('Seu nome');
+    await t.ask('Você tem funcionários? (S/n)', { text: 'n' });
+    expect(await t.waitFor('Seção 1 de 6: Liderança e compromisso · afirmação 1 de 20')).toMatch(/1 Quase nunca\s+2 Raramente\s+❯ 3 Às vezes/);
+    for (const section of pt.sections.filter((s) => s.id !== 'staff')) {
+      for (const st of section.statements) await t.ask(st.text, { keys: ['4'] });
+      await t.ask('Continuar ou mudar uma resposta desta seção?');
+    }
+    await t.ask('As suas áreas mais fracas são');
+    for (const q of ['O que mostram os seus próprios dados', '(1 de 3)', 'Daqui a dez anos', '(1 de 5)', 'Coloque-se no lugar', 'Feche os olhos', 'sua visão de atendimento'])
+      await t.ask(q, { text: q === 'sua visão de atendimento' ? 'Pão quentinho, sempre.' : '' });
+    await t.ask('Uma política');
+    await t.ask('Criar novas políticas amigáveis');
+    for (let i = 0; i < 6; i++) await t.ask('');
+    expect(await t.exitCode()).toBe(0);
+    const screen = t.screen();
+    expect(screen).toContain('CSQ geral: 80% · Padaria Pão Quente');
+    expect(screen).toMatch(/Seu plano: padaria-pao-quente-plan\.md\s+Suas respostas: padaria-pao-quente-answers\.yaml/);
+    const plan = readFileSync(path.join(dir, 'padaria-pao-quente-plan.md'), 'utf8');
+    expect(plan).toContain('# Plano de atendimento ao cliente: Padaria Pão Quente');
+    expect(plan).toContain('> Pão quentinho, sempre.');
+    expect(readFileSync(path.join(dir, 'padaria-pao-quente-answers.yaml'), 'utf8')).toContain('lang: pt');
+  });
+});

@@ -1,0 +1,98 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { loadAnswers } from '../../src/core/answers.js';
+import { buildPlan } from '../../src/core/plan.js';
+import { loadQuestionnaire } from '../../src/core/questionnaire.js';
+import { scoreAnswers } from '../../src/core/scoring.js';
+import { compareQuestionnaireIds } from '../../src/core/translation.js';
+import { CsqError } from '../../src/errors.js';
+import { en } from '../../src/i18n/en.js';
+import { messagesFor, resolveLang, SUPPORTED_LANGS } from '../../src/i18n/index.js';
+import { compileTemplate } from '../../src/render/markdown.js';
+import { readFixture } from '../helpers.js';
+
+const questionnaireOf = (lang: string) => loadQuestionnaire(readFileSync(`questionnaires/csq.${lang}.yaml`, 'utf8'), `csq.${lang}.yaml`);
+const reference = questionnaireOf('en');
+
+/** Every leaf path of a catalogue, with array lengths, so a missing or extra key shows by name. */
+function shape(value: unknown, path = ''): string[] {
+  if (typeof value === 'string') return [path];
+  if (Array.isArray(value)) return [`${path}[${value.length}]`, ...value.flatMap((v, i) => shape(v, `${path}[${i}]`))];
+  return Object.entries(value as object).flatMap(([k, v]) => shape(v, path ? `${path}.${k}` : k));
+}
+function strings(value: unknown): string[] {
+  if (typeof value === 'string') return [value];
+  return Object.values(value as object).flatMap(strings);
+}
+
+describe('every language', () => {
+  it('has a questionnaire, a template and a catalogue for each supported language, and nothing else', () => {
+    expect(SUPPORTED_LANGS).toEqual(['en', 'pt']);
+    expect(readdirSync('questionnaires').sort()).toEqual(SUPPORTED_LANGS.map((l) => `csq.${l}.yaml`));
+    expect(readdirSync('templates').sort()).toEqual(SUPPORTED_LANGS.map((l) => `plan.${l}.md.hbs`));
+  });
+
+  for (const lang of SUPPORTED_LANGS) {
+    describe(lang, () => {
+      const q = questionnaireOf(lang);
+      it('keeps the reference questionnaire’s ids, order and scale, with ideas everywhere', () => {
+        expect(q.lang).toBe(lang);
+        expect(compareQuestionnaireIds(reference, q)).toEqual([]);
+        expect(Object.keys(q.scale.labels)).toEqual(Object.keys(reference.scale.labels));
+        q.sections.forEach((s, i) => {
+          expect(s.ideas.length, s.id).toBe(reference.sections[i]!.ideas.length);
+          expect(s.summary, s.id).toBeTruthy();
+        });
+      });
+
+      it('has every message key of the English catalogue, none empty', () => {
+        const messages = messagesFor(lang);
+        expect(shape(messages)).toEqual(shape(en));
+        for (const text of strings(messages)) expect(text.trim()).not.toBe('');
+        // Placeholders must survive translation.
+        const placeholders = (m: unknown) => strings(m).map((t) => [...t.matchAll(/\{(\w+)\}/g)].map((x) => x[1]).sort().join(','));
+        expect(placeholders(messages)).toEqual(placeholders(en));
+      });
+
+      it('renders the bundled template in strict mode for a business with and without staff', () => {
+        const template = compileTemplate(readFileSync(`templates/plan.${lang}.md.hbs`, 'utf8'), `plan.${lang}.md.hbs`);
+        for (const fixture of ['full.yaml', 'solo.yaml']) {
+          const result = scoreAnswers(q, loadAnswers(readFixture(fixture), fixture, q), lang);
+          const plan = template({ ...buildPlan(result, q, messagesFor(lang)), result });
+          expect(plan.match(/^## /gm)?.length).toBe(fixture === 'full.yaml' ? 5 : 4);
+        }
+      });
+    });
+  }
+
+  it('finds a translation that lost, renamed or reordered ids', () => {
+    const text = readFileSync('questionnaires/csq.pt.yaml', 'utf8');
+    const renamed = loadQuestionnaire(text.replace('id: delight', 'id: delite'), 'x.yaml');
+    expect(compareQuestionnaireIds(reference, renamed).map((p) => p.message)).toEqual([
+      'section outreach has statements [easy-to-deal, resolve-complaints, delite], expected [easy-to-deal, resolve-complaints, delight]',
+    ]);
+    const [head, body] = [text.slice(0, text.indexOf('\nsections:')), text.slice(text.indexOf('\nsections:'))];
+    const sections = body.split(/(?=^  - id: )/m);
+    const swapped = loadQuestionnaire(head + [sections[0], sections[2], sections[1], ...sections.slice(3)].join(''), 'x.yaml');
+    expect(compareQuestionnaireIds(reference, swapped).map((p) => p.message)).toEqual([
+      'section alignment is out of order: position 1 is leadership in en',
+      'section leadership is out of order: position 2 is alignment in en',
+    ]);
+  });
+});
+
+describe('resolveLang', () => {
+  it('prefers the flag, then the answers, then LC_ALL, LC_MESSAGES, LANG, then English', () => {
+    expect(resolveLang('en', 'pt', { LANG: 'pt_BR.UTF-8' })).toBe('en');
+    expect(resolveLang(undefined, 'pt', { LANG: 'en_US.UTF-8' })).toBe('pt');
+    expect(resolveLang(undefined, undefined, { LC_ALL: 'pt_BR.UTF-8', LANG: 'en_US' })).toBe('pt');
+    expect(resolveLang(undefined, undefined, { LC_MESSAGES: 'pt_PT', LANG: 'en_US' })).toBe('pt');
+    expect(resolveLang(undefined, undefined, { LC_ALL: 'en_GB.UTF-8', LC_MESSAGES: 'pt_BR' })).toBe('en');
+    expect(resolveLang(undefined, undefined, { LANG: 'pt_BR.UTF-8' })).toBe('pt');
+    expect(resolveLang(undefined, undefined, { LANG: 'C' })).toBe('en');
+    expect(resolveLang(undefined, undefined, { LANG: 'POSIX' })).toBe('en');
+    expect(resolveLang(undefined, undefined, { LANG: 'de_DE.UTF-8' })).toBe('en');
+    expect(resolveLang(undefined, 'xx', {})).toBe('en');
+    expect(() => resolveLang('xx', undefined, {})).toThrow(CsqError);
+  });
+});
