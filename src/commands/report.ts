@@ -2,7 +2,7 @@
 import * as path from 'node:path';
 import { checkGates, parsePercent, parseSectionGate, type Gates } from '../core/thresholds.js';
 import { CsqError, ExitCode, formatProblem, InputError } from '../errors.js';
-import { assertNotAnInput, ensureDir, packageRoot, STDIO, writeFileAtomic, writeStdout } from '../io/files.js';
+import { assertNotAnInput, ensureDir, packageRoot, realPaths, STDIO, writeFileAtomic, writeStdout } from '../io/files.js';
 import { colorEnabled, renderSummary } from '../render/terminal.js';
 import { renderJson, renderMarkdown, scoreFile, type InputOptions, type Scored } from './load.js';
 
@@ -36,7 +36,7 @@ export async function report(inputs: string[], options: ReportOptions): Promise<
 
   if (options.outDir === undefined) {
     const output = options.output ?? STDIO;
-    assertNotAnInput(output, files);
+    assertNotAnInput(output, realPaths(files));
     const scored = scoreFile(files[0]!, options);
     const gates = gatesFor(scored, minScore, options.minSection);
     await emit(scored, output, options);
@@ -49,14 +49,18 @@ export async function report(inputs: string[], options: ReportOptions): Promise<
 
   // Batch: one output per input, named after it; a bad file is reported and the rest go on.
   const outputs = files.map((f) => path.join(options.outDir!, `${f === STDIO ? 'stdin' : path.parse(f).name}${extension}`));
-  const clash = outputs.find((o, i) => outputs.indexOf(o) !== i);
-  if (clash) throw new CsqError(`two inputs would both be written to ${clash}; rename one of them`);
+  const seen = new Set<string>();
+  for (const output of outputs) {
+    if (seen.has(output)) throw new CsqError(`two inputs would both be written to ${output}; rename one of them`);
+    seen.add(output);
+  }
   ensureDir(options.outDir);
+  const inputPaths = realPaths(files);
   let failed = 0;
   let gateFailed = false;
   for (const [i, file] of files.entries()) {
     try {
-      assertNotAnInput(outputs[i]!, files);
+      assertNotAnInput(outputs[i]!, inputPaths);
       const scored = scoreFile(file, options);
       const gates = gatesFor(scored, minScore, options.minSection);
       await emit(scored, outputs[i]!, options);

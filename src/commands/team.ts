@@ -1,7 +1,7 @@
 /** `csq team FILE…`: several respondents of one organization → one Result and one plan. */
 import { combineResults } from '../core/team.js';
 import { CsqError, ExitCode } from '../errors.js';
-import { STDIO, assertNotAnInput, writeFileAtomic, writeStdout } from '../io/files.js';
+import { STDIO, assertNotAnInput, realPaths, writeFileAtomic, writeStdout } from '../io/files.js';
 import { colorEnabled, renderSummary } from '../render/terminal.js';
 import { renderJson, renderMarkdown, scoreFile, type InputOptions } from './load.js';
 
@@ -16,7 +16,7 @@ export async function team(files: string[], options: TeamOptions): Promise<numbe
   if (files.length < 2) throw new CsqError('csq team combines two or more answers files');
   if (options.format !== 'markdown' && options.format !== 'json') throw new CsqError(`--format must be markdown or json, not "${options.format}"`);
   const output = options.output ?? STDIO;
-  assertNotAnInput(output, files);
+  assertNotAnInput(output, realPaths(files));
   const scored = files.map((file) => scoreFile(file, options));
   const first = scored[0]!;
   for (const other of scored.slice(1)) {

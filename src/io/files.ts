@@ -106,14 +106,25 @@ export function ensureDir(dir: string): void {
   }
 }
 
-/** Refuse to write over one of the inputs (`csq report a.yaml -o a.yaml --force`). */
-export function assertNotAnInput(output: string, inputs: readonly string[]): void {
-  if (output === STDIO || !fs.existsSync(output)) return;
-  const target = fs.realpathSync(output);
-  for (const input of inputs) {
-    if (input !== STDIO && fs.existsSync(input) && fs.realpathSync(input) === target) {
-      throw new CsqError(`${output} is one of the inputs; choose another output file`, ExitCode.invalid);
+/** The real paths of the input files, computed once for a whole batch. */
+export function realPaths(files: readonly string[]): Set<string> {
+  const paths = new Set<string>();
+  for (const file of files) {
+    if (file === STDIO) continue;
+    try {
+      paths.add(fs.realpathSync(file));
+    } catch {
+      // a missing input is reported when it is read
     }
+  }
+  return paths;
+}
+
+/** Refuse to write over one of the inputs (`csq report a.yaml -o a.yaml --force`). */
+export function assertNotAnInput(output: string, inputs: ReadonlySet<string>): void {
+  if (output === STDIO || !fs.existsSync(output)) return;
+  if (inputs.has(fs.realpathSync(output))) {
+    throw new CsqError(`${output} is one of the inputs; choose another output file`, ExitCode.invalid);
   }
 }
 
