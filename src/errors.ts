@@ -30,13 +30,18 @@ export class CsqError extends Error {
   }
 }
 
+/** Beyond this many, a file is not nearly right: more lines would only bury the first ones. */
+export const MAX_SHOWN_PROBLEMS = 100;
+
 /** Invalid input: one or more located problems in one file. */
 export class InputError extends CsqError {
   override name = 'InputError';
   constructor(problems: Problem[]) {
     // In file order, the way an editor shows them.
     const sorted = [...problems].sort((a, b) => (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0));
-    super(sorted.map(formatProblem).join('\n'), ExitCode.invalid, sorted);
+    const shown = sorted.slice(0, MAX_SHOWN_PROBLEMS).map(formatProblem);
+    if (sorted.length > MAX_SHOWN_PROBLEMS) shown.push(`… and ${sorted.length - MAX_SHOWN_PROBLEMS} more problems in ${sorted[0]!.file}`);
+    super(shown.join('\n'), ExitCode.invalid, sorted);
   }
 }
 

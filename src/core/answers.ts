@@ -122,9 +122,10 @@ export function validateAnswers(source: YamlSource, q: Questionnaire, check: Ans
 
   // Completeness and applicability, checked on the raw data so they are reported beside any schema problems.
   const profile = resolveProfile(q, isRecord(raw.profile) ? (raw.profile as Record<string, boolean>) : {});
-  const ratings = isRecord(raw.ratings) ? raw.ratings : {};
-  for (const section of q.sections) {
-    const given = ratings[section.id];
+  // Without a ratings mapping the schema has said all there is to say.
+  const ratings = isRecord(raw.ratings) ? raw.ratings : undefined;
+  for (const section of ratings ? q.sections : []) {
+    const given = ratings![section.id];
     const applicable = isApplicable(section, profile);
     if (!applicable) {
       if (isRecord(given) && Object.keys(given).length > 0) {

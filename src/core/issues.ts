@@ -140,5 +140,8 @@ export function checkWithSchema<T extends z.ZodType>(
 ): { data?: z.output<T>; problems: Problem[] } {
   const parsed = schema.safeParse(source.data, { reportInput: true, error: errorMap });
   if (parsed.success) return { data: parsed.data, problems: [] };
-  return { problems: parsed.error.issues.flatMap((issue) => describeIssue(source, issue, (p) => schemaKeysAt(schema, p), describeUnknown)) };
+  // A value of the wrong type gets one message, not also its size checks ("too long" for a string given as a list).
+  const wrongType = new Set(parsed.error.issues.filter((i) => i.code === 'invalid_type').map((i) => i.path.join('\u0000')));
+  const issues = parsed.error.issues.filter((i) => i.code === 'invalid_type' || !wrongType.has(i.path.join('\u0000')));
+  return { problems: issues.flatMap((issue) => describeIssue(source, issue, (p) => schemaKeysAt(schema, p), describeUnknown)) };
 }

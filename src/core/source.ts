@@ -3,11 +3,19 @@
  * Pure: the caller does the reading. Every problem comes back located.
  */
 import { LineCounter, parseDocument, visit, isAlias, isCollection, isMap, isSeq, isScalar, isNode } from 'yaml';
-import type { Document, Node, Pair } from 'yaml';
+import type { Document, Node, Pair, YAMLMap } from 'yaml';
 import { InputError, type Problem } from '../errors.js';
 
-/** Answers and questionnaires are small; anything bigger is a mistake (or an attack). */
-export const MAX_INPUT_BYTES = 1024 * 1024;
+/**
+ * Answers, questionnaires and templates are a few KiB; anything near this is a mistake
+ * (or an attack). Chosen so that even a worst-case file at the limit is parsed and
+ * answered well within a second.
+ */
+export const MAX_INPUT_BYTES = 64 * 1024;
+
+export function tooLargeMessage(bytes: number): string {
+  return `the file is ${formatSize(bytes)}, more than the ${formatSize(MAX_INPUT_BYTES)} csq reads`;
+}
 
 export type PathSegment = string | number;
 
@@ -24,46 +32,60 @@ const utf8 = new TextDecoder('utf-8', { fatal: true });
 /** Decode strict UTF-8; a wrong encoding is named instead of silently becoming U+FFFD. */
 export function decodeText(bytes: Uint8Array, file: string): string {
   if (bytes.length > MAX_INPUT_BYTES) {
-    throw new InputError([
-      { file, message: `the file is ${formatSize(bytes.length)}, more than the ${formatSize(MAX_INPUT_BYTES)} csq reads` },
-    ]);
+    throw new InputError([{ file, message: tooLargeMessage(bytes.length) }]);
   }
   if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) {
     throw new InputError([{ file, line: 1, column: 1, message: 'the file is UTF-16', hint: 'save it as UTF-8' }]);
   }
+  let text: string;
   try {
-    const text = utf8.decode(bytes);
-    return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+    text = utf8.decode(bytes);
   } catch {
     const at = firstInvalidUtf8(bytes);
-    const before = utf8.decode(bytes.subarray(0, at));
-    const lines = before.split('\n');
+    throw new InputError([
+      { file, ...positionAt(bytes, at), message: `byte 0x${bytes[at]?.toString(16).padStart(2, '0')} is not valid UTF-8`, hint: 'save the file as UTF-8' },
+    ]);
+  }
+  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+  // Control characters (a NUL, say) mean a binary file or a paste gone wrong; they would end up in the plan.
+  const control = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/.exec(text);
+  if (control) {
+    const before = text.slice(0, control.index).split('\n');
     throw new InputError([
       {
         file,
-        line: lines.length,
-        column: (lines.at(-1)?.length ?? 0) + 1,
-        message: `byte 0x${bytes[at]?.toString(16).padStart(2, '0')} is not valid UTF-8`,
-        hint: 'save the file as UTF-8',
+        line: before.length,
+        column: before.at(-1)!.length + 1,
+        message: `control character U+${control[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')} is not allowed`,
+        hint: 'is this a text file?',
       },
     ]);
   }
+  return text;
 }
 
+/** Index of the first byte that does not start or continue a valid UTF-8 sequence. */
 function firstInvalidUtf8(bytes: Uint8Array): number {
-  // Binary search on the longest decodable prefix (decoding is all-or-nothing).
-  let lo = 0;
-  let hi = bytes.length;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
+  for (let i = 0; i < bytes.length; ) {
+    const b = bytes[i]!;
+    const length = b < 0x80 ? 1 : b >= 0xc2 && b <= 0xdf ? 2 : b >= 0xe0 && b <= 0xef ? 3 : b >= 0xf0 && b <= 0xf4 ? 4 : 0;
+    if (length === 0) return i;
+    for (let k = 1; k < length; k++) if (((bytes[i + k] ?? 0) & 0xc0) !== 0x80) return i;
+    // Overlong, surrogate and out-of-range forms: let the strict decoder judge this one sequence.
     try {
-      new TextDecoder('utf-8', { fatal: true }).decode(bytes.subarray(0, mid), { stream: true });
-      lo = mid;
+      utf8.decode(bytes.subarray(i, i + length));
     } catch {
-      hi = mid - 1;
+      return i;
     }
+    i += length;
   }
-  return lo;
+  return bytes.length;
+}
+
+/** Line and column (in characters) of a byte offset in valid UTF-8 up to there. */
+function positionAt(bytes: Uint8Array, offset: number): { line: number; column: number } {
+  const lines = utf8.decode(bytes.subarray(0, offset)).split('\n');
+  return { line: lines.length, column: lines.at(-1)!.length + 1 };
 }
 
 function formatSize(bytes: number): string {
@@ -86,6 +108,8 @@ export function parseYaml(text: string, file: string): YamlSource {
       problems.push(at(error.pos[0], 'the file holds more than one YAML document', 'keep one document: remove the `---` line'));
     } else if (error.code === 'TAB_AS_INDENT') {
       problems.push(at(error.pos[0], 'a tab is used for indentation', 'indent with spaces'));
+    } else if (/call stack/i.test(error.message)) {
+      problems.push(at(error.pos[0], 'the file nests lists or mappings too deeply'));
     } else {
       problems.push(at(error.pos[0], `YAML syntax: ${firstLine(error.message)}`));
     }
@@ -100,6 +124,10 @@ export function parseYaml(text: string, file: string): YamlSource {
   }
   if (problems.length === 0) {
     visit(doc, (_key, node) => {
+      // YAML 1.2 reads 0x5 and 0o7 as numbers: in answers that is a typo far more often than intended.
+      if (isScalar(node) && (node.format === 'HEX' || node.format === 'OCT')) {
+        problems.push(at(node.range?.[0] ?? 0, `${node.source ?? String(node.value)} is a ${node.format === 'HEX' ? 'hexadecimal' : 'octal'} number`, 'write numbers in plain decimal'));
+      }
       if (isAlias(node)) {
         problems.push(at(node.range?.[0] ?? 0, `aliases (*${node.source}) are not allowed`, 'write the value out in full'));
       } else if ((isScalar(node) || isCollection(node)) && node.anchor) {
@@ -138,6 +166,19 @@ function keyName(pair: Pair): string {
   return isScalar(pair.key) ? String(pair.key.value) : String(pair.key);
 }
 
+// Keys of each map, indexed once: a file with many unknown keys is located in linear time.
+const pairIndex = new WeakMap<YAMLMap, Map<string, Pair>>();
+
+function pairsOf(map: YAMLMap): Map<string, Pair> {
+  let index = pairIndex.get(map);
+  if (!index) {
+    index = new Map();
+    for (const pair of map.items as Pair[]) if (!index.has(keyName(pair))) index.set(keyName(pair), pair);
+    pairIndex.set(map, index);
+  }
+  return index;
+}
+
 /**
  * Where a field path sits in the file. A missing key resolves to its parent,
  * which is where the user has to add it; `key` points at the key itself.
@@ -149,7 +190,7 @@ export function locate(source: YamlSource, path: readonly PathSegment[], key = f
     const segment = path[i];
     let next: unknown;
     if (isMap(node)) {
-      const pair = node.items.find((p) => keyName(p) === String(segment));
+      const pair = pairsOf(node).get(String(segment));
       if (!pair) break;
       const last = i === path.length - 1;
       next = last && key ? pair.key : (pair.value ?? pair.key);

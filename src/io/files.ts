@@ -4,7 +4,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { CsqError, ExitCode } from '../errors.js';
-import { MAX_INPUT_BYTES, decodeText } from '../core/source.js';
+import { MAX_INPUT_BYTES, decodeText, tooLargeMessage } from '../core/source.js';
 
 export const STDIO = '-';
 
@@ -25,7 +25,7 @@ export function readTextFile(file: string): TextFile {
   }
   if (stat.isDirectory()) throw new CsqError(`${file}: is a folder, not a file`);
   if (stat.size > MAX_INPUT_BYTES) {
-    throw new CsqError(`${file}: the file is ${(stat.size / 1024 / 1024).toFixed(1)} MiB, more than the 1 MiB csq reads`);
+    throw new CsqError(`${file}: ${tooLargeMessage(stat.size)}`);
   }
   try {
     return { name: file, text: decodeText(fs.readFileSync(file), file) };
@@ -51,7 +51,7 @@ function readStdin(): Uint8Array {
     }
     if (read === 0) break;
     total += read;
-    if (total > MAX_INPUT_BYTES) throw new CsqError('<stdin>: more than the 1 MiB csq reads');
+    if (total > MAX_INPUT_BYTES) throw new CsqError(`<stdin>: ${tooLargeMessage(total)}`);
     chunks.push(Buffer.from(chunk.subarray(0, read)));
   }
   return Buffer.concat(chunks);

@@ -62,7 +62,7 @@ export function compileTemplate(source: string, file: string): PlanTemplate {
   try {
     ast = instance.parse(source);
   } catch (error) {
-    throw templateError(error, file);
+    throw templateError(error, file, source);
   }
   const partial = findPartial(ast);
   if (partial) {
@@ -75,7 +75,7 @@ export function compileTemplate(source: string, file: string): PlanTemplate {
     try {
       output = compiled(data);
     } catch (error) {
-      throw templateError(error, file);
+      throw templateError(error, file, source);
     }
     if (output.length > MAX_OUTPUT_CHARS) {
       throw new CsqError(`${file}: the template produced more than ${MAX_OUTPUT_CHARS / 1024 / 1024} MiB of output`, ExitCode.invalid);
@@ -98,13 +98,27 @@ function findPartial(node: unknown): { line: number; column: number } | undefine
 }
 
 /** Handlebars messages end in " - line:column" (column 0-based); turn that into file:line:column. */
-function templateError(error: unknown, file: string): CsqError {
+function templateError(error: unknown, file: string, source = ''): CsqError {
   if (error instanceof RangeError) return new CsqError(`${file}: the template recursed too deeply`, ExitCode.invalid);
+  // Strict mode does not check the first part of a dotted path (`{{a.b}}` with no `a`); find it in the source.
+  const property = error instanceof TypeError ? /reading '([^']+)'/.exec(error.message)?.[1] : undefined;
+  if (property) {
+    const escaped = property.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    // The path before `.property` (or `/property`): `a.b`, `../x`, `@root.y`.
+    const match = new RegExp(`([^\\s{}()=#/][^\\s{}()=#]*?|(?:\\.\\./)+[\\w@.-]*?)[./]${escaped}\\b`).exec(source);
+    if (match) {
+      const lines = source.slice(0, match.index).split('\n');
+      return new CsqError(`${file}:${lines.length}:${lines.at(-1)!.length + 1} field "${match[1]}" is not defined in the plan data`, ExitCode.invalid);
+    }
+  }
   const message = error instanceof Error ? error.message : String(error);
   const located = /^([\s\S]*?) - (\d+):(\d+)$/.exec(message);
   if (located) {
     const [, what, line, column] = located;
-    return new CsqError(`${file}:${line}:${Number(column) + 1} ${tidy(what!)}`, ExitCode.invalid);
+    // Name the whole path as written (`overal.percent`), not just its last part.
+    const written = /^"[^"]+" not defined in /.test(what!) ? /^[\w@.\/-]+/.exec(source.split('\n')[Number(line) - 1]?.slice(Number(column)) ?? '')?.[0] : undefined;
+    const text = written ? `field "${written}" is not defined in the plan data` : tidy(what!);
+    return new CsqError(`${file}:${line}:${Number(column) + 1} ${text}`, ExitCode.invalid);
   }
   const parse = /^Parse error on line (\d+):\n([\s\S]*)$/.exec(message);
   if (parse) {
