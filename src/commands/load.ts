@@ -41,7 +41,10 @@ export function scoreFile(file: string, options: InputOptions): Scored {
   if (isResultData(source.data)) {
     const { data: saved, problems } = checkWithSchema(resultSchema, source);
     if (!saved) throw new InputError(problems);
-    return { file: source.file, result: { ...saved, lang }, context };
+    // Rendered again, perhaps in another language: titles come from the questionnaire in use.
+    const titles = new Map(context.questionnaire.sections.map((s) => [s.id, s.title]));
+    const sections = saved.sections.map((s) => ({ ...s, title: titles.get(s.id) ?? s.title }));
+    return { file: source.file, result: { ...saved, lang, sections }, context };
   }
   const answers = validateAnswers(source, context.questionnaire);
   return { file: source.file, result: scoreAnswers(context.questionnaire, answers, lang), context, answers };

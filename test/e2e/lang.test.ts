@@ -54,6 +54,20 @@ describe('languages', () => {
   it('summarises in the plan’s language on the terminal', () => {
     const run = csq(['report', fixture('full.yaml'), '--lang', 'pt', '-o', `${process.env.TMPDIR ?? '/tmp'}/csq-pt-${process.pid}.md`, '--force']);
     expect(run.stderr).toContain('CSQ geral: 66% · Acme Cleaning');
-    expect(run.stderr).toContain('Áreas a melhorar: Redução de erros, Equipe qualificada e com autonomia, Uso das informações do cliente');
+    expect(run.stderr).toContain('Áreas a melhorar: Redução de erros, Equipe qualificada e com autonomia, Uso das informações dos clientes');
+  });
+});
+
+describe('a saved Result rendered in another language', () => {
+  it('takes the section titles from that language, in the plan, the summary and the JSON', async () => {
+    const { mkdtempSync, writeFileSync } = await import('node:fs');
+    const dir = mkdtempSync(`${process.env.TMPDIR ?? '/tmp'}/csq-`);
+    writeFileSync(`${dir}/result.json`, csq(['report', fixture('full.yaml'), '--format', 'json', '--lang', 'en']).stdout);
+    const run = csq(['report', `${dir}/result.json`, '--lang', 'pt', '-o', `${dir}/plano.md`]);
+    expect(run.stderr).toContain('Redução de erros');
+    expect(run.stderr).not.toContain('Error reduction');
+    const json = JSON.parse(csq(['report', `${dir}/result.json`, '--lang', 'pt', '--format', 'json']).stdout);
+    expect(json.lang).toBe('pt');
+    expect(json.sections[2].title).toBe('Redução de erros');
   });
 });
