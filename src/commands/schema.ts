@@ -21,7 +21,8 @@ export function jsonSchema(kind: string, options: { lang?: string; questionnaire
             answersSchema(loadContext({ lang: resolveLang(options.lang, undefined), questionnaireFile: options.questionnaire }).questionnaire)
           : undefined;
   if (!schema) throw new CsqError(`unknown schema "${kind}" (choose ${SCHEMA_KINDS.join(', ')})`);
-  return { $id: `https://csq.invalid/schema/${kind}.json`, title: `csq ${kind}`, ...z.toJSONSchema(schema, { io: 'input', target: 'draft-2020-12' }) };
+  // Draft-07: the dialect editors' YAML language servers understand fully.
+  return { title: `csq ${kind}`, ...z.toJSONSchema(schema, { io: 'input', target: 'draft-7' }) };
 }
 
 export async function schema(kind: string, options: { lang?: string; questionnaire?: string }): Promise<number> {

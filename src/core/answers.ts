@@ -37,7 +37,16 @@ const text = z.string();
 const list = z.array(z.string());
 const isoDate = z.iso.date();
 
+// One schema per questionnaire, built once: a batch of thousands of files shares it.
+const schemas = new WeakMap<Questionnaire, ReturnType<typeof buildAnswersSchema>>();
+
 export function answersSchema(q: Questionnaire) {
+  let schema = schemas.get(q);
+  if (!schema) schemas.set(q, (schema = buildAnswersSchema(q)));
+  return schema;
+}
+
+function buildAnswersSchema(q: Questionnaire) {
   const { min, max } = q.scale;
   const rating = z
     .int({

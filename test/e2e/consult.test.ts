@@ -1,4 +1,4 @@
-import { Ajv2020 } from 'ajv/dist/2020.js';
+import { Ajv } from 'ajv';
 import { existsSync, readFileSync, readdirSync, writeFileSync, mkdirSync } from 'node:fs';
 import * as path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -140,7 +140,7 @@ describe('csq init', () => {
 });
 
 describe('csq schema', () => {
-  const ajv = new Ajv2020({ allErrors: true, strict: false });
+  const ajv = new Ajv({ allErrors: true, strict: true });
   ajv.addFormat('date', /^\d{4}-\d{2}-\d{2}$/);
   const schemaOf = (kind: string) => JSON.parse(csq(['schema', kind]).stdout);
 
@@ -153,6 +153,10 @@ describe('csq schema', () => {
     expect(validate(parse(full.replace('outreach:', 'outrech:')))).toBe(false);
     expect(validate(parse(full.replace('delight: 3', 'delight: 3.5')))).toBe(false);
     expect(validate(parse(`${full}colour: red\n`))).toBe(false);
+  });
+
+  it('is draft-07, which editors understand', () => {
+    for (const kind of ['questionnaire', 'answers', 'result']) expect(schemaOf(kind).$schema).toBe('http://json-schema.org/draft-07/schema#');
   });
 
   it('validates the bundled questionnaires and a Result', () => {
