@@ -1,15 +1,19 @@
-/** Loads what a run needs for one language: questionnaire, texts and plan template (cached per run). */
+/** Loads what a run needs for one language: questionnaire, texts and, when rendering, the plan template. */
+import { existsSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import * as path from 'node:path';
 import { loadQuestionnaire, type Questionnaire } from './core/questionnaire.js';
 import { messagesFor } from './i18n/index.js';
 import type { Messages } from './i18n/en.js';
-import { readBundled, readTextFile } from './io/files.js';
-import { compileTemplate, type PlanTemplate } from './render/markdown.js';
+import { packageRoot, readBundled, readTextFile } from './io/files.js';
+import type { PlanTemplate } from './render/template-runtime.js';
 
 export interface LangContext {
   lang: string;
   questionnaire: Questionnaire;
   messages: Messages;
-  template: PlanTemplate;
+  /** Loaded on first use: validating or comparing never needs Handlebars. */
+  template: () => Promise<PlanTemplate>;
 }
 
 export interface ContextOptions {
@@ -20,12 +24,40 @@ export interface ContextOptions {
   templateFile?: string;
 }
 
-const cache = new Map<string, LangContext>();
+interface Assets {
+  questionnaire: Questionnaire;
+  template: unknown;
+}
+
+/**
+ * The build validates the bundled questionnaires and precompiles the templates into
+ * dist/assets; running from source (the unit tests) reads and compiles them instead.
+ */
+function builtAssets(lang: string): Assets | undefined {
+  const file = path.join(packageRoot(), 'dist', 'assets', `csq.${lang}.cjs`);
+  return existsSync(file) ? (createRequire(import.meta.url)(file) as Assets) : undefined;
+}
 
 export function bundledQuestionnaire(lang: string): Questionnaire {
+  const built = builtAssets(lang);
+  if (built) return built.questionnaire;
   const file = `questionnaires/csq.${lang}.yaml`;
   return loadQuestionnaire(readBundled(file), file);
 }
+
+async function bundledTemplate(lang: string): Promise<PlanTemplate> {
+  const file = `templates/plan.${lang}.md.hbs`;
+  const built = builtAssets(lang);
+  if (built) return (await import('./render/template-runtime.js')).templateFromSpec(built.template, file);
+  return (await import('./render/markdown.js')).compileTemplate(readBundled(file), file);
+}
+
+async function userTemplate(file: string): Promise<PlanTemplate> {
+  const { name, text } = readTextFile(file);
+  return (await import('./render/markdown.js')).compileTemplate(text, name);
+}
+
+const cache = new Map<string, LangContext>();
 
 export function loadContext(options: ContextOptions): LangContext {
   const key = JSON.stringify(options);
@@ -34,10 +66,13 @@ export function loadContext(options: ContextOptions): LangContext {
   const questionnaire = options.questionnaireFile
     ? (({ name, text }) => loadQuestionnaire(text, name))(readTextFile(options.questionnaireFile))
     : bundledQuestionnaire(options.lang);
-  const template = options.templateFile
-    ? (({ name, text }) => compileTemplate(text, name))(readTextFile(options.templateFile))
-    : compileTemplate(readBundled(`templates/plan.${options.lang}.md.hbs`), `templates/plan.${options.lang}.md.hbs`);
-  const context = { lang: options.lang, questionnaire, messages: messagesFor(options.lang), template };
+  let template: Promise<PlanTemplate> | undefined;
+  const context: LangContext = {
+    lang: options.lang,
+    questionnaire,
+    messages: messagesFor(options.lang),
+    template: () => (template ??= options.templateFile ? userTemplate(options.templateFile) : bundledTemplate(options.lang)),
+  };
   cache.set(key, context);
   return context;
 }

@@ -112,7 +112,7 @@ export async function assess(options: AssessOptions): Promise<number> {
   const answersFile = file!;
   const result = scoreAnswers(context.questionnaire, validateAnswers(parseYaml(fs.readFileSync(answersFile, 'utf8'), answersFile), context.questionnaire), lang);
   const plan = await choosePlanPath(prompter, context, outDir, answersFile, options.force === true);
-  writeFileAtomic(plan, renderMarkdown({ result, context }), { force: true });
+  writeFileAtomic(plan, await renderMarkdown({ result, context }), { force: true });
   process.stderr.write(`\n${renderSummary(result, context.messages, colorEnabled(process.stderr))}`);
   process.stderr.write(`${fill(w.wrote, { plan, answers: answersFile })}\n`);
   return ExitCode.ok;

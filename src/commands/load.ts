@@ -51,8 +51,9 @@ export function scoreFile(file: string, options: InputOptions): Scored {
 }
 
 /** The data a plan template sees: the plan model, plus the raw Result for custom templates. */
-export function renderMarkdown({ result, context }: Pick<Scored, 'result' | 'context'>): string {
-  return context.template({ ...buildPlan(result, context.questionnaire, context.messages), result });
+export async function renderMarkdown({ result, context }: Pick<Scored, 'result' | 'context'>): Promise<string> {
+  const template = await context.template();
+  return template({ ...buildPlan(result, context.questionnaire, context.messages), result });
 }
 
 export function renderJson(result: Result): string {

@@ -93,7 +93,7 @@ function reportGates(scored: Scored, gates: Gates, named: boolean): number {
 }
 
 async function emit(scored: Scored, output: string, options: ReportOptions): Promise<void> {
-  const content = options.format === 'json' ? renderJson(scored.result) : renderMarkdown(scored);
+  const content = options.format === 'json' ? renderJson(scored.result) : await renderMarkdown(scored);
   if (output === STDIO) await writeStdout(content);
   else writeFileAtomic(output, content, { force: options.force === true });
 }

@@ -29,7 +29,7 @@ export async function team(files: string[], options: TeamOptions): Promise<numbe
     }
   }
   const result = combineResults(scored.map((s) => s.result));
-  const content = options.format === 'json' ? renderJson(result) : renderMarkdown({ result, context: first.context });
+  const content = options.format === 'json' ? renderJson(result) : await renderMarkdown({ result, context: first.context });
   if (output === STDIO) await writeStdout(content);
   else writeFileAtomic(output, content, { force: options.force === true });
   if (!options.quiet) {

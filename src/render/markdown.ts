@@ -1,62 +1,17 @@
 /**
- * The Handlebars side of rendering: an isolated instance, Markdown (not HTML)
- * escaping in helpers, strict compilation, and a sandbox for users' templates.
+ * Compiling users' own templates (`--template`): parse eagerly so every error comes
+ * before anything is written, and refuse partials (single files; recursion is a hang).
+ * The full Handlebars compiler is loaded only here.
  */
 import Handlebars from 'handlebars';
 import { CsqError, ExitCode } from '../errors.js';
-import { escapeMarkdown } from '../core/escape.js';
+import { COMPILE_OPTIONS, registerHelpers, templateError, wrapTemplate, type PlanTemplate } from './template-runtime.js';
 
-/** A hostile or buggy template must not fill the disk. */
-export const MAX_OUTPUT_CHARS = 4 * 1024 * 1024;
-
-type HelperOptions = { loc?: { start: { line: number; column: number } }; name?: string };
-
-function requireValue(value: unknown, options: HelperOptions): unknown {
-  if (value === undefined) {
-    const at = options.loc ? ` - ${options.loc.start.line}:${options.loc.start.column}` : '';
-    throw new Error(`${options.name ?? 'helper'} needs a value, but its argument is not defined${at}`);
-  }
-  return value;
-}
-
-const helpers: Record<string, (...args: never[]) => unknown> = {
-  /** Any user string: escaped for Markdown; null prints nothing. */
-  text(value: unknown, options: HelperOptions) {
-    const v = requireValue(value, options);
-    return v === null ? '' : escapeMarkdown(String(v));
-  },
-  /** 1-based position in an {{#each}}: `{{add @index 1}}`. */
-  add(a: unknown, b: unknown, options: HelperOptions) {
-    return Number(requireValue(a, options)) + Number(requireValue(b, options));
-  },
-  /** `{{#if (eq a b)}}` */
-  eq(a: unknown, b: unknown, options: HelperOptions) {
-    return requireValue(a, options) === requireValue(b, options);
-  },
-  /** The template's own debugging output must never mix into `-o -`. */
-  log(...args: unknown[]) {
-    process.stderr.write(`${args.slice(0, -1).map(String).join(' ')}\n`);
-  },
-};
-
-export const KNOWN_HELPERS = Object.keys(helpers);
+export type { PlanTemplate } from './template-runtime.js';
 
 const instance = Handlebars.create();
-for (const [name, fn] of Object.entries(helpers)) instance.registerHelper(name, fn as Handlebars.HelperDelegate);
+registerHelpers(instance);
 
-export const COMPILE_OPTIONS = {
-  noEscape: true,
-  strict: true,
-  knownHelpersOnly: true,
-  knownHelpers: Object.fromEntries(KNOWN_HELPERS.map((h) => [h, true])),
-} as const;
-
-export type PlanTemplate = (data: unknown) => string;
-
-/**
- * Parse eagerly (compile() is lazy) so every template error comes before anything is
- * written, and refuse partials: csq templates are single files, and recursion is a hang.
- */
 export function compileTemplate(source: string, file: string): PlanTemplate {
   let ast: hbs.AST.Program;
   try {
@@ -69,19 +24,7 @@ export function compileTemplate(source: string, file: string): PlanTemplate {
     throw new CsqError(`${file}:${partial.line}:${partial.column + 1} partials and decorators are not supported in csq templates`, ExitCode.invalid);
   }
   // compile() is lazy: helper and strict-mode errors surface on the first render, still before any write.
-  const compiled = instance.compile(ast, COMPILE_OPTIONS);
-  return (data) => {
-    let output: string;
-    try {
-      output = compiled(data);
-    } catch (error) {
-      throw templateError(error, file, source);
-    }
-    if (output.length > MAX_OUTPUT_CHARS) {
-      throw new CsqError(`${file}: the template produced more than ${MAX_OUTPUT_CHARS / 1024 / 1024} MiB of output`, ExitCode.invalid);
-    }
-    return output;
-  };
+  return wrapTemplate(instance.compile(ast, COMPILE_OPTIONS), file, source);
 }
 
 function findPartial(node: unknown): { line: number; column: number } | undefined {
@@ -97,41 +40,3 @@ function findPartial(node: unknown): { line: number; column: number } | undefine
   return undefined;
 }
 
-/** Handlebars messages end in " - line:column" (column 0-based); turn that into file:line:column. */
-function templateError(error: unknown, file: string, source = ''): CsqError {
-  if (error instanceof RangeError) return new CsqError(`${file}: the template recursed too deeply`, ExitCode.invalid);
-  // Strict mode does not check the first part of a dotted path (`{{a.b}}` with no `a`); find it in the source.
-  const property = error instanceof TypeError ? /reading '([^']+)'/.exec(error.message)?.[1] : undefined;
-  if (property) {
-    const escaped = property.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-    // The path before `.property` (or `/property`): `a.b`, `../x`, `@root.y`.
-    const match = new RegExp(`([^\\s{}()=#/][^\\s{}()=#]*?|(?:\\.\\./)+[\\w@.-]*?)[./]${escaped}\\b`).exec(source);
-    if (match) {
-      const lines = source.slice(0, match.index).split('\n');
-      return new CsqError(`${file}:${lines.length}:${lines.at(-1)!.length + 1} field "${match[1]}" is not defined in the plan data`, ExitCode.invalid);
-    }
-  }
-  const message = error instanceof Error ? error.message : String(error);
-  const located = /^([\s\S]*?) - (\d+):(\d+)$/.exec(message);
-  if (located) {
-    const [, what, line, column] = located;
-    // Name the whole path as written (`overal.percent`), not just its last part.
-    const written = /^"[^"]+" not defined in /.test(what!) ? /^[\w@.\/-]+/.exec(source.split('\n')[Number(line) - 1]?.slice(Number(column)) ?? '')?.[0] : undefined;
-    const text = written ? `field "${written}" is not defined in the plan data` : tidy(what!);
-    return new CsqError(`${file}:${line}:${Number(column) + 1} ${text}`, ExitCode.invalid);
-  }
-  const parse = /^Parse error on line (\d+):\n([\s\S]*)$/.exec(message);
-  if (parse) {
-    const [, line, rest] = parse;
-    const expecting = rest!.split('\n').at(-1) ?? '';
-    return new CsqError(`${file}:${line}:1 template syntax error: ${expecting.replace(/^-+\^?\s*/, '')}`, ExitCode.invalid);
-  }
-  return new CsqError(`${file}: ${tidy(message)}`, ExitCode.invalid);
-}
-
-function tidy(message: string): string {
-  return message
-    .replace(/ in \[object Object\]$/, ' in the plan data')
-    .replace(/^"([^"]+)" not defined in/, 'field "$1" is not defined in')
-    .replace('You specified knownHelpersOnly, but used the unknown helper', `unknown helper (csq knows: ${KNOWN_HELPERS.join(', ')}, and the built-ins):`);
-}

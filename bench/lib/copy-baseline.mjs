@@ -1,0 +1,35 @@
+/**
+ * The batch row's baseline: the same file work as `csq report FILES --out-dir DIR`, with
+ * no processing. For each input, in order: stat and read it (as csq's bounded read does),
+ * check whether the output exists (csq refuses to write over an input), then write the
+ * same bytes atomically the way csq does: open a temp file beside the target with `wx`,
+ * writeFileSync, fsyncSync, close, linkSync to the final name (never clobber), unlink
+ * the temp. Usage: node copy-baseline.mjs --out-dir DIR FILE…
+ */
+import { randomBytes } from 'node:crypto';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+
+const args = process.argv.slice(2);
+const outDir = args[args.indexOf('--out-dir') + 1];
+const files = args.filter((_, i) => i !== args.indexOf('--out-dir') && i !== args.indexOf('--out-dir') + 1);
+fs.mkdirSync(outDir, { recursive: true });
+for (const file of files) {
+  const stat = fs.statSync(file);
+  if (stat.isDirectory()) throw new Error(`${file} is a folder`);
+  const content = fs.readFileSync(file);
+  const output = path.join(outDir, `${path.parse(file).name}.md`);
+  if (fs.existsSync(output)) throw new Error(`${output} exists`);
+  const dir = path.dirname(path.resolve(output));
+  if (!fs.existsSync(dir)) throw new Error(`${dir} does not exist`);
+  const temp = path.join(dir, `.${path.basename(output)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
+  const fd = fs.openSync(temp, 'wx', 0o644);
+  try {
+    fs.writeFileSync(fd, content);
+    fs.fsyncSync(fd);
+  } finally {
+    fs.closeSync(fd);
+  }
+  fs.linkSync(temp, output);
+  fs.rmSync(temp, { force: true });
+}

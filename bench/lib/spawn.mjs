@@ -1,0 +1,52 @@
+/** Child processes timed from spawn to exit, and peak memory through a --require preload. */
+import { spawn } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const RSS_PRELOAD = fileURLToPath(new URL('./rss-preload.cjs', import.meta.url));
+
+/**
+ * Run `node ...args` and resolve with the wall time from spawn to the exit event (ms),
+ * the exit code and the size of stdout (consumed through a pipe, like a real reader would).
+ */
+export function timeNode(args, { cwd, env, rss = false, expectCode = 0 } = {}) {
+  let rssDir;
+  const childEnv = { ...process.env, ...env };
+  const nodeArgs = [...args];
+  if (rss) {
+    rssDir = mkdtempSync(path.join(tmpdir(), 'csq-bench-rss-'));
+    childEnv.CSQ_BENCH_RSS_FILE = path.join(rssDir, 'rss');
+    nodeArgs.unshift('--require', RSS_PRELOAD);
+  }
+  return new Promise((resolve, reject) => {
+    const start = process.hrtime.bigint();
+    const child = spawn(process.execPath, nodeArgs, { cwd, env: childEnv, stdio: ['ignore', 'pipe', 'pipe'] });
+    let bytes = 0;
+    let stderr = '';
+    child.stdout.on('data', (chunk) => (bytes += chunk.length));
+    child.stderr.on('data', (chunk) => (stderr += chunk));
+    child.on('error', reject);
+    child.on('exit', (code) => {
+      const elapsed = Number(process.hrtime.bigint() - start) / 1e6;
+      // stdio may still be draining; wait for it before judging the run.
+      child.on('close', () => {
+        let maxRss;
+        if (rssDir) {
+          try {
+            maxRss = Number(readFileSync(path.join(rssDir, 'rss'), 'utf8').trim().split('\n').at(-1));
+          } catch {
+            maxRss = undefined;
+          }
+          rmSync(rssDir, { recursive: true, force: true });
+        }
+        if (expectCode !== undefined && code !== expectCode) {
+          reject(new Error(`node ${args.join(' ').slice(0, 200)} exited ${code} (expected ${expectCode}):\n${stderr.slice(0, 2000)}`));
+        } else {
+          resolve({ ms: elapsed, code, bytes, maxRss });
+        }
+      });
+    });
+  });
+}
