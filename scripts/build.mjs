@@ -21,7 +21,7 @@ await build({
   logLevel: 'warning',
   legalComments: 'none',
   // Less source for V8 to parse at every start.
-  minify: true,
+  minify: !process.env.CSQ_NO_MINIFY,
   keepNames: true,
 });
 
