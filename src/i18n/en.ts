@@ -88,7 +88,7 @@ export const en = {
     resumeWhich: 'Unfinished assessments are saved here. Continue one?',
     resumeChoice: '{organization} ({rated} of {total} statements rated, {file})',
     startNew: 'Start a new assessment',
-    resumeAnswers: 'Continue the assessment in {file}? ({rated} of {total} statements rated)',
+    resumeAnswers: 'Continuing the assessment in {file} ({rated} of {total} statements rated).',
     complete: 'Every question in {file} is answered. Write the plan now?',
     replace: '{file} already exists. Replace it?',
     unnamed: 'your business',

@@ -87,7 +87,7 @@ export const pt: Messages = {
     resumeWhich: 'Há avaliações não terminadas salvas aqui. Continuar uma delas?',
     resumeChoice: '{organization} ({rated} de {total} afirmações avaliadas, {file})',
     startNew: 'Começar uma nova avaliação',
-    resumeAnswers: 'Continuar a avaliação em {file}? ({rated} de {total} afirmações avaliadas)',
+    resumeAnswers: 'Continuando a avaliação em {file} ({rated} de {total} afirmações avaliadas).',
     complete: 'Todas as perguntas em {file} estão respondidas. Escrever o plano agora?',
     replace: '{file} já existe. Substituir?',
     unnamed: 'sua empresa',

@@ -149,7 +149,7 @@ describe.runIf(hasTmux || process.env.CI)('prefilled answers in a pseudo-termina
     writeFileSync(answersFile, full.replace(/  outreach: .*\n/, '').replace(/communication:[\s\S]*?(?=education:)/, ''));
     writeFileSync(path.join(dir, 'client-plan.md'), 'an older plan');
     const t = start(dir, `assess --answers ${answersFile}`);
-    await t.waitFor('Continue the assessment in');
+    await t.waitFor('Continuing the assessment in');
     await t.ask('We make it easy for customers to do business with us.', { keys: ['4'] });
     await t.ask('Our goal is to resolve every customer complaint.', { keys: ['4'] });
     await t.ask('We encourage', { keys: ['3'] });
