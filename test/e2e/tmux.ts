@@ -14,12 +14,12 @@ export class Terminal {
     const exports = Object.entries({ LANG: 'C.UTF-8', NO_COLOR: '1', ...env })
       .map(([k, v]) => `${k}='${v}'`)
       .join(' ');
-    // A private server socket per test keeps parallel test files apart.
     this.tmux('new-session', '-d', '-s', this.name, '-x', '110', '-y', '50', '-c', cwd, `env ${exports} ${command}; echo EXIT=$?; stty -a | tr ' ' '\\n' | grep -E '^-?(icanon|echo)$' | tr '\\n' ' '; sleep 600`);
   }
 
   private tmux(...args: string[]): string {
-    return execFileSync('tmux', ['-L', 'csq-tests', ...args], { encoding: 'utf8' });
+    // A tmux server per test process: another run (a developer's, say) never shares or stops it.
+    return execFileSync('tmux', ['-L', `csq-tests-${process.pid}`, ...args], { encoding: 'utf8' });
   }
 
   screen(): string {
