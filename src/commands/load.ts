@@ -4,7 +4,7 @@ import { checkWithSchema } from '../core/issues.js';
 import { buildPlan } from '../core/plan.js';
 import { resultSchema, type Result } from '../core/result.js';
 import { scoreAnswers } from '../core/scoring.js';
-import { parseYaml, type YamlSource } from '../core/source.js';
+import { formatPath, locate, parseYaml, type YamlSource } from '../core/source.js';
 import { loadContext, type LangContext } from '../context.js';
 import { InputError } from '../errors.js';
 import { resolveLang } from '../i18n/index.js';
@@ -41,6 +41,17 @@ export function scoreFile(file: string, options: InputOptions): Scored {
   if (isResultData(source.data)) {
     const { data: saved, problems } = checkWithSchema(resultSchema, source);
     if (!saved) throw new InputError(problems);
+    // A hand-edited Result must still add up: a score above its maximum would draw nonsense.
+    const scores = [['overall', saved.overall] as const, ...saved.sections.map((s, i) => [['sections', i], s] as const)];
+    const wrong = scores.filter(([, s]) => s.score !== null && s.max !== null && (s.max < 1 || s.score > s.max));
+    if (wrong.length > 0) {
+      throw new InputError(
+        wrong.map(([where, s]) => {
+          const path = where === 'overall' ? ['overall', 'score'] : [...where, 'score'];
+          return { file: source.file, ...locate(source, path), path: formatPath(path), message: `expected a score from 0 to max (${s.max}), found ${s.score}` };
+        }),
+      );
+    }
     // Rendered again, perhaps in another language: titles come from the questionnaire in use.
     const titles = new Map(context.questionnaire.sections.map((s) => [s.id, s.title]));
     const sections = saved.sections.map((s) => ({ ...s, title: titles.get(s.id) ?? s.title }));

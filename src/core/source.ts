@@ -29,6 +29,9 @@ export interface YamlSource {
 
 const utf8 = new TextDecoder('utf-8', { fatal: true });
 
+/** C0 controls but tab, line feed and carriage return, and DEL: never wanted in a plan or a terminal. */
+const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
+
 /** Decode strict UTF-8; a wrong encoding is named instead of silently becoming U+FFFD. */
 export function decodeText(bytes: Uint8Array, file: string): string {
   if (bytes.length > MAX_INPUT_BYTES) {
@@ -48,7 +51,7 @@ export function decodeText(bytes: Uint8Array, file: string): string {
   }
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
   // Control characters (a NUL, say) mean a binary file or a paste gone wrong; they would end up in the plan.
-  const control = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/.exec(text);
+  const control = CONTROL.exec(text);
   if (control) {
     const before = text.slice(0, control.index).split('\n');
     throw new InputError([
@@ -127,6 +130,11 @@ export function parseYaml(text: string, file: string): YamlSource {
       // YAML 1.2 reads 0x5 and 0o7 as numbers: in answers that is a typo far more often than intended.
       if (isScalar(node) && (node.format === 'HEX' || node.format === 'OCT')) {
         problems.push(at(node.range?.[0] ?? 0, `${node.source ?? String(node.value)} is a ${node.format === 'HEX' ? 'hexadecimal' : 'octal'} number`, 'write numbers in plain decimal'));
+      }
+      // Escapes such as "\e[2J" decode to control characters after the raw-text check: refuse them here too.
+      if (isScalar(node) && typeof node.value === 'string') {
+        const control = CONTROL.exec(node.value);
+        if (control) problems.push(at(node.range?.[0] ?? 0, `control character U+${control[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')} is not allowed`, 'remove the escape sequence'));
       }
       if (isAlias(node)) {
         problems.push(at(node.range?.[0] ?? 0, `aliases (*${node.source}) are not allowed`, 'write the value out in full'));

@@ -16,7 +16,7 @@ export interface TextFile {
 
 /** Read a user's file as strict UTF-8, refusing anything over the size limit before reading it. */
 export function readTextFile(file: string): TextFile {
-  if (file === STDIO) return { name: '<stdin>', text: decodeText(readStdin(), '<stdin>') };
+  if (file === STDIO) return { name: '<stdin>', text: decodeText(readBounded(0, '<stdin>'), '<stdin>') };
   let stat: fs.Stats;
   try {
     stat = fs.statSync(file);
@@ -28,6 +28,15 @@ export function readTextFile(file: string): TextFile {
     throw new CsqError(`${file}: ${tooLargeMessage(stat.size)}`);
   }
   try {
+    // A device or a pipe has no size to check beforehand (/dev/zero never ends): read it with a bound.
+    if (!stat.isFile()) {
+      const fd = fs.openSync(file, 'r');
+      try {
+        return { name: file, text: decodeText(readBounded(fd, file), file) };
+      } finally {
+        fs.closeSync(fd);
+      }
+    }
     return { name: file, text: decodeText(fs.readFileSync(file), file) };
   } catch (error) {
     if (error instanceof CsqError) throw error;
@@ -35,23 +44,23 @@ export function readTextFile(file: string): TextFile {
   }
 }
 
-function readStdin(): Uint8Array {
+function readBounded(fd: number, name: string): Uint8Array {
   const chunks: Buffer[] = [];
   const chunk = Buffer.alloc(64 * 1024);
   let total = 0;
   for (;;) {
     let read: number;
     try {
-      read = fs.readSync(0, chunk, 0, chunk.length, null);
+      read = fs.readSync(fd, chunk, 0, chunk.length, null);
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code;
       if (code === 'EAGAIN') continue; // a non-blocking pipe with nothing yet
       if (code === 'EOF') break;
-      throw fileError(error, '<stdin>', 'read');
+      throw fileError(error, name, 'read');
     }
     if (read === 0) break;
     total += read;
-    if (total > MAX_INPUT_BYTES) throw new CsqError(`<stdin>: ${tooLargeMessage(total)}`);
+    if (total > MAX_INPUT_BYTES) throw new CsqError(`${name}: ${tooLargeMessage(total)}`);
     chunks.push(Buffer.from(chunk.subarray(0, read)));
   }
   return Buffer.concat(chunks);

@@ -46,6 +46,7 @@ describe('the bad-input corpus', () => {
     expect(files.filter((f) => f.startsWith('answers-')).length).toBeGreaterThanOrEqual(50);
     expect(files.filter((f) => f.startsWith('questionnaire-')).length).toBeGreaterThanOrEqual(10);
     expect(files.filter((f) => f.startsWith('template-')).length).toBeGreaterThanOrEqual(8);
+    expect(files.filter((f) => f.startsWith('result-')).length).toBeGreaterThanOrEqual(1);
   });
 
   for (const name of files) {
@@ -77,6 +78,12 @@ describe('generated extremes', () => {
     const result = spawnSync(process.execPath, [CLI, 'report', '-'], { input: 'a: 1\n'.repeat(20_000), encoding: 'utf8' });
     expect(result.status).toBe(2);
     expect(result.stderr).toMatch(/^csq: <stdin>: the file is \d+ KiB, more than the 64 KiB csq reads\n$/);
+  });
+
+  it('reads a device that never ends only up to the limit', () => {
+    const out = path.join(dir, 'z.md');
+    const result = run(['report', '/dev/zero', '-o', out]);
+    expectCleanRejection(result, out, /^csq: \/dev\/zero: the file is \d+ KiB, more than the 64 KiB csq reads$/);
   });
 
   it('answers a file just under the limit, full of unknown keys, in linear time and with a bounded report', () => {
