@@ -20,7 +20,7 @@ import { timeNode } from './lib/spawn.mjs';
 import { mib, ms, summarize, table } from './lib/stats.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const CLI = path.join(ROOT, 'bin', 'csq.js');
+const CLI = path.join(ROOT, 'bin', 'csq.cjs');
 const COPY = path.join(ROOT, 'bench', 'lib', 'copy-baseline.mjs');
 const FULL = path.join(ROOT, 'test', 'fixtures', 'full.yaml');
 

@@ -1,6 +1,5 @@
 /** Loads what a run needs for one language: questionnaire, texts and, when rendering, the plan template. */
 import { existsSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import * as path from 'node:path';
 import { loadQuestionnaire, type Questionnaire } from './core/questionnaire.js';
 import { messagesFor } from './i18n/index.js';
@@ -29,13 +28,18 @@ interface Assets {
   template: unknown;
 }
 
+// The built CLI's own `require` (bin/bundle.cjs), which code-caches the assets like any chunk.
+declare const require: ((file: string) => unknown) | undefined;
+
 /**
  * The build validates the bundled questionnaires and precompiles the templates into
  * dist/assets; running from source (the unit tests) reads and compiles them instead.
  */
 function builtAssets(lang: string): Assets | undefined {
   const file = path.join(packageRoot(), 'dist', 'assets', `csq.${lang}.cjs`);
-  return existsSync(file) ? (createRequire(import.meta.url)(file) as Assets) : undefined;
+  if (!existsSync(file)) return undefined;
+  const load = typeof require === 'function' ? require : process.getBuiltinModule('node:module').createRequire(import.meta.url);
+  return load(file) as Assets;
 }
 
 export function bundledQuestionnaire(lang: string): Questionnaire {

@@ -6,7 +6,7 @@ import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-export const CLI = path.join(ROOT, 'bin', 'csq.js');
+export const CLI = path.join(ROOT, 'bin', 'csq.cjs');
 export const fixture = (...parts: string[]) => path.join(ROOT, 'test', 'fixtures', ...parts);
 export const readFixture = (...parts: string[]) => readFileSync(fixture(...parts), 'utf8');
 export const tempDir = () => mkdtempSync(path.join(tmpdir(), 'csq-test-'));
@@ -17,7 +17,7 @@ export interface Run {
   stderr: string;
 }
 
-/** Runs `node bin/csq.js …` with no terminal, a clean locale and no colour unless asked. */
+/** Runs `node bin/csq.cjs …` with no terminal, a clean locale and no colour unless asked. */
 export function csq(args: string[], options: { input?: string; cwd?: string; env?: Record<string, string | undefined> } = {}): Run {
   const env: Record<string, string | undefined> = { ...process.env, LANG: 'C', LC_ALL: undefined, LC_MESSAGES: undefined, NO_COLOR: '1', FORCE_COLOR: undefined, ...options.env };
   for (const key of Object.keys(env)) if (env[key] === undefined) delete env[key];

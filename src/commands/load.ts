@@ -39,7 +39,7 @@ export function scoreFile(file: string, options: InputOptions): Scored {
   const lang = resolveLang(options.lang, typeof data.lang === 'string' ? data.lang : undefined);
   const context = loadContext({ lang, questionnaireFile: options.questionnaire, templateFile: options.template });
   if (isResultData(source.data)) {
-    const { data: saved, problems } = checkWithSchema(resultSchema, source);
+    const { data: saved, problems } = checkWithSchema(resultSchema(), source);
     if (!saved) throw new InputError(problems);
     // A hand-edited Result must still add up: a score above its maximum would draw nonsense.
     const scores = [['overall', saved.overall] as const, ...saved.sections.map((s, i) => [['sections', i], s] as const)];

@@ -3,7 +3,6 @@ import * as path from 'node:path';
 import { checkGates, parsePercent, parseSectionGate, type Gates } from '../core/thresholds.js';
 import { CsqError, ExitCode, formatProblem, InputError } from '../errors.js';
 import { assertNotAnInput, ensureDir, packageRoot, realPaths, STDIO, writeFileAtomic, writeStdout } from '../io/files.js';
-import { colorEnabled, renderSummary } from '../render/terminal.js';
 import { renderJson, renderMarkdown, scoreFile, type InputOptions, type Scored } from './load.js';
 
 export interface ReportOptions extends InputOptions {
@@ -41,6 +40,8 @@ export async function report(inputs: string[], options: ReportOptions): Promise<
     const gates = gatesFor(scored, minScore, options.minSection);
     await emit(scored, output, options);
     if (output !== STDIO && !options.quiet) {
+      // chalk (and the tty and os modules it loads) only when a summary is shown.
+      const { colorEnabled, renderSummary } = await import('../render/terminal.js');
       process.stderr.write(renderSummary(scored.result, scored.context.messages, colorEnabled(process.stderr)));
       process.stderr.write(`${scored.context.messages.summary.wrote} ${output}\n`);
     }

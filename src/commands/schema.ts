@@ -1,5 +1,5 @@
 /** `csq schema questionnaire|answers|result`: JSON Schemas generated from the zod schemas. */
-import { z } from 'zod';
+import * as z from 'zod';
 import { answersSchema } from '../core/answers.js';
 import { questionnaireSchema } from '../core/questionnaire.js';
 import { resultSchema } from '../core/result.js';
@@ -13,9 +13,9 @@ export const SCHEMA_KINDS = ['questionnaire', 'answers', 'result'] as const;
 export function jsonSchema(kind: string, options: { lang?: string; questionnaire?: string } = {}): object {
   const schema =
     kind === 'questionnaire'
-      ? questionnaireSchema
+      ? questionnaireSchema()
       : kind === 'result'
-        ? resultSchema
+        ? resultSchema()
         : kind === 'answers'
           ? // Generated from the questionnaire in use, so editors complete its ids.
             answersSchema(loadContext({ lang: resolveLang(options.lang, undefined), questionnaireFile: options.questionnaire }).questionnaire)

@@ -35,7 +35,7 @@ function checkFile(file: string, options: ValidateOptions): string {
   const source = readSource(file);
   const data = source.data as Record<string, unknown>;
   if (isResultData(data)) {
-    const { data: result, problems } = checkWithSchema(resultSchema, source);
+    const { data: result, problems } = checkWithSchema(resultSchema(), source);
     if (!result) throw new InputError(problems);
     return `Result, overall ${result.overall.percent}%`;
   }

@@ -1,5 +1,5 @@
 /** The answers format (design.md §3): one schema per questionnaire, so ids are checked and editors can complete them. */
-import { z } from 'zod';
+import * as z from 'zod';
 import { InputError, type Problem } from '../errors.js';
 import { checkWithSchema, describeValue } from './issues.js';
 import { isApplicable, resolveProfile, type Questionnaire } from './questionnaire.js';
@@ -33,10 +33,6 @@ export interface Answers {
   education?: { kickoff?: string; owner?: string; training?: string };
 }
 
-const text = z.string();
-const list = z.array(z.string());
-const isoDate = z.iso.date();
-
 // One schema per questionnaire, built once: a batch of thousands of files shares it.
 const schemas = new WeakMap<Questionnaire, ReturnType<typeof buildAnswersSchema>>();
 
@@ -48,6 +44,9 @@ export function answersSchema(q: Questionnaire) {
 
 function buildAnswersSchema(q: Questionnaire) {
   const { min, max } = q.scale;
+  const text = z.string();
+  const list = z.array(z.string());
+  const isoDate = z.iso.date();
   const rating = z
     .int({
       error: (issue) =>

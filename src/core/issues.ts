@@ -138,7 +138,7 @@ export function checkWithSchema<T extends z.ZodType>(
   source: YamlSource,
   describeUnknown?: UnknownKey,
 ): { data?: z.output<T>; problems: Problem[] } {
-  const parsed = schema.safeParse(source.data, { reportInput: true, error: errorMap });
+  const parsed = schema.safeParse(source.data, { reportInput: true, error: errorMap, jitless: true });
   if (parsed.success) return { data: parsed.data, problems: [] };
   // A value of the wrong type gets one message, not also its size checks ("too long" for a string given as a list).
   const wrongType = new Set(parsed.error.issues.filter((i) => i.code === 'invalid_type').map((i) => i.path.join('\u0000')));

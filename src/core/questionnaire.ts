@@ -1,40 +1,43 @@
 /** The questionnaire format (design.md §2): schema, semantic checks, and lookups. */
-import { z } from 'zod';
+import * as z from 'zod';
 import { InputError, type Problem } from '../errors.js';
 import { formatPath, locate, parseYaml, type PathSegment, type YamlSource } from './source.js';
 import { checkWithSchema } from './issues.js';
+import { lazySchema } from './lazy.js';
 
-const id = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'an id of lowercase letters, digits and hyphens');
-const text = z.string().trim().min(1);
-
-export const questionnaireSchema = z.strictObject({
-  id,
-  version: z.int().min(1),
-  lang: z.string().regex(/^[a-z]{2,3}(-[A-Z]{2})?$/, 'a language code such as en or pt-BR'),
-  title: text,
-  scale: z.strictObject({
-    min: z.int(),
-    max: z.int(),
-    labels: z.record(z.string(), text),
-  }),
-  profile: z
-    .array(z.strictObject({ id, question: text, default: z.boolean().default(true) }))
-    .default([]),
-  sections: z
-    .array(
-      z.strictObject({
-        id,
-        title: text,
-        summary: text.optional(),
-        when: id.optional(),
-        statements: z.array(z.strictObject({ id, text })).min(1, 'at least one statement'),
-        ideas: z.array(text).default([]),
-      }),
-    )
-    .min(1, 'at least one section'),
+// The bundled questionnaires are validated at build time: only a user's questionnaire needs this.
+export const questionnaireSchema = lazySchema(() => {
+  const id = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'an id of lowercase letters, digits and hyphens');
+  const text = z.string().trim().min(1);
+  return z.strictObject({
+    id,
+    version: z.int().min(1),
+    lang: z.string().regex(/^[a-z]{2,3}(-[A-Z]{2})?$/, 'a language code such as en or pt-BR'),
+    title: text,
+    scale: z.strictObject({
+      min: z.int(),
+      max: z.int(),
+      labels: z.record(z.string(), text),
+    }),
+    profile: z
+      .array(z.strictObject({ id, question: text, default: z.boolean().default(true) }))
+      .default([]),
+    sections: z
+      .array(
+        z.strictObject({
+          id,
+          title: text,
+          summary: text.optional(),
+          when: id.optional(),
+          statements: z.array(z.strictObject({ id, text })).min(1, 'at least one statement'),
+          ideas: z.array(text).default([]),
+        }),
+      )
+      .min(1, 'at least one section'),
+  });
 });
 
-export type Questionnaire = z.output<typeof questionnaireSchema>;
+export type Questionnaire = z.output<ReturnType<typeof questionnaireSchema>>;
 export type Section = Questionnaire['sections'][number];
 
 /** Parse and validate questionnaire text; every problem of the file is reported at once. */
@@ -43,7 +46,7 @@ export function loadQuestionnaire(text: string, file: string): Questionnaire {
 }
 
 export function validateQuestionnaire(source: YamlSource): Questionnaire {
-  const { data, problems } = checkWithSchema(questionnaireSchema, source);
+  const { data, problems } = checkWithSchema(questionnaireSchema(), source);
   if (data) problems.push(...semanticProblems(source, data));
   if (problems.length > 0 || !data) throw new InputError(problems);
   return data;

@@ -1,5 +1,4 @@
 /** All file-system and stdio access: bounded reads, atomic no-clobber writes, '-' for stdin/stdout. */
-import { randomBytes } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -79,7 +78,9 @@ export interface WriteOptions {
 export function writeFileAtomic(file: string, content: string, options: WriteOptions): void {
   const dir = path.dirname(path.resolve(file));
   if (!fs.existsSync(dir)) throw new CsqError(`${file}: the folder ${dir} does not exist`);
-  const temp = path.join(dir, `.${path.basename(file)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
+  // Unique, not secret (it is created with 'wx'): Math.random spares loading node:crypto at every start.
+  const suffix = Math.floor(Math.random() * 2 ** 32).toString(16).padStart(8, '0');
+  const temp = path.join(dir, `.${path.basename(file)}.${process.pid}.${suffix}.tmp`);
   try {
     const fd = fs.openSync(temp, 'wx', 0o644);
     try {

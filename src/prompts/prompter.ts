@@ -1,6 +1,6 @@
 /**
  * The questions the walk may ask, behind one small interface: the real one wraps
- * @inquirer/prompts; tests pass a scripted one that fails on any unexpected question.
+ * @inquirer's prompts; tests pass a scripted one that fails on any unexpected question.
  */
 import { fill, type Messages } from '../i18n/en.js';
 import type { RatingConfig } from './rating-prompt.js';
@@ -27,9 +27,18 @@ export interface InquirerOptions {
   messages: Messages;
 }
 
-/** The real prompter. @inquirer/prompts is imported here only, when a walk starts. */
+/**
+ * The real prompter, loaded only when a walk starts. Each prompt is imported on its own:
+ * @inquirer/prompts would also load its editor prompt and an encoding library (~500 KB).
+ */
 export async function createInquirerPrompter({ output, messages }: InquirerOptions): Promise<Prompter> {
-  const [{ select, checkbox, input, confirm }, { ratingPrompt }] = await Promise.all([import('@inquirer/prompts'), import('./rating-prompt.js')]);
+  const [{ default: select }, { default: checkbox }, { default: input }, { default: confirm }, { ratingPrompt }] = await Promise.all([
+    import('@inquirer/select'),
+    import('@inquirer/checkbox'),
+    import('@inquirer/input'),
+    import('@inquirer/confirm'),
+    import('./rating-prompt.js'),
+  ]);
   const context = { output };
   // The prompts' own words, in the walk's language.
   const words = messages.prompts;
