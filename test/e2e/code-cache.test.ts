@@ -1,0 +1,62 @@
+/** The built CLI's chunks load with V8's code cache, and csq works the same without it. */
+import { spawnSync } from 'node:child_process';
+import { cpSync, readdirSync, writeFileSync } from 'node:fs';
+import * as path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { CLI, ROOT, csq, tempDir } from '../helpers.js';
+
+/** Runs the CLI through bin/bundle.cjs and reports, for every chunk it loaded, whether V8 took its cache. */
+function loadedScripts(args: string[]): { file: string; cached: boolean; rejected: boolean }[] {
+  const probe = `
+    const { loadBundle } = require(${JSON.stringify(path.join(ROOT, 'bin', 'bundle.cjs'))});
+    const fs = require('node:fs');
+    const seen = [];
+    process.argv = [process.argv[0], 'csq', ...${JSON.stringify(args)}];
+    process.on('exit', () => process.stderr.write('\\nSCRIPTS ' + JSON.stringify(seen) + '\\n'));
+    loadBundle(${JSON.stringify(path.join(ROOT, 'dist', 'cli.cjs'))}, (script, cacheFile) =>
+      seen.push({ file: cacheFile, cached: fs.existsSync(cacheFile), rejected: script.cachedDataRejected === true }));
+  `;
+  const run = spawnSync(process.execPath, ['-e', probe], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+  expect(run.status).toBe(0);
+  const line = run.stderr.split('\n').find((l) => l.startsWith('SCRIPTS '));
+  return JSON.parse(line!.slice('SCRIPTS '.length));
+}
+
+describe('the code cache', () => {
+  it('is built for every chunk a report loads, and V8 accepts it', () => {
+    const scripts = loadedScripts(['report', '--example', '-o', '-']);
+    expect(scripts.length).toBeGreaterThan(5);
+    expect(scripts.filter((s) => !s.cached)).toEqual([]);
+    expect(scripts.filter((s) => s.rejected)).toEqual([]);
+  });
+
+  it('also covers --help and the walk', () => {
+    for (const args of [['--help'], ['assess']]) {
+      const scripts = loadedScripts(args);
+      expect(scripts.filter((s) => !s.cached || s.rejected)).toEqual([]);
+    }
+  });
+
+  it('only speeds csq up: with every cache unusable (another Node version), the output is the same', () => {
+    // A copy of the package whose caches are garbage: V8 rejects them and compiles the source.
+    const copy = tempDir();
+    for (const part of ['bin', 'dist', 'questionnaires', 'templates', 'examples', 'package.json']) {
+      cpSync(path.join(ROOT, part), path.join(copy, part), { recursive: true });
+    }
+    const caches = readdirSync(path.join(copy, 'dist'), { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.cache'));
+    expect(caches.length).toBeGreaterThan(5);
+    for (const cache of caches) writeFileSync(path.join(copy, 'dist', cache), 'not a code cache');
+    for (const args of [['report', '--example', '-o', '-'], ['report', '--example', '--format', 'json'], ['--help'], ['init']]) {
+      const expected = csq(args);
+      const run = spawnSync(process.execPath, [path.join(copy, 'bin', 'csq.cjs'), ...args], {
+        cwd: ROOT,
+        encoding: 'utf8',
+        env: { ...process.env, LANG: 'C', NO_COLOR: '1' },
+      });
+      expect(run.status).toBe(expected.code);
+      expect(run.stdout).toBe(expected.stdout);
+      expect(run.stdout.length).toBeGreaterThan(100);
+    }
+    expect(path.relative(ROOT, CLI)).toBe(path.join('bin', 'csq.cjs'));
+  });
+});
