@@ -184,6 +184,8 @@ export async function main(argv: string[] = process.argv): Promise<void> {
     if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
     throw error;
   });
+  // stderr only informs: if nobody can read it any more, the exit code must not change.
+  process.stderr.on('error', () => {});
   try {
     await buildProgram().parseAsync(argv);
   } catch (error) {

@@ -1,4 +1,5 @@
 /** `csq team FILE…`: several respondents of one organization → one Result and one plan. */
+import { own } from '../core/questionnaire.js';
 import { combineResults } from '../core/team.js';
 import { CsqError, ExitCode } from '../errors.js';
 import { STDIO, assertNotAnInput, realPaths, writeFileAtomic, writeStdout } from '../io/files.js';
@@ -22,7 +23,8 @@ export async function team(files: string[], options: TeamOptions): Promise<numbe
   for (const other of scored.slice(1)) {
     if (other.result.questionnaire.id !== first.result.questionnaire.id) throw new CsqError(`${other.file} answers questionnaire ${other.result.questionnaire.id}, not ${first.result.questionnaire.id}`);
     for (const [id, value] of Object.entries(first.result.profile)) {
-      if (other.result.profile[id] !== value) throw new CsqError(`${other.file} says profile.${id} is ${other.result.profile[id]}, but ${first.file} says ${value}: respondents of one organization must agree`);
+      const theirs = own(other.result.profile, id); // a saved Result may lack it
+      if (theirs !== value) throw new CsqError(`${other.file} says profile.${id} is ${theirs ?? 'not set'}, but ${first.file} says ${value}: respondents of one organization must agree`);
     }
     if (other.result.organization !== first.result.organization) {
       process.stderr.write(`note: ${other.file} names organization "${other.result.organization ?? ''}", ${first.file} "${first.result.organization ?? ''}"; the plan uses the first\n`);

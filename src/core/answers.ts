@@ -2,7 +2,7 @@
 import * as z from 'zod';
 import { InputError, type Problem } from '../errors.js';
 import { checkWithSchema, describeValue } from './issues.js';
-import { isApplicable, resolveProfile, type Questionnaire } from './questionnaire.js';
+import { isApplicable, own, resolveProfile, type Questionnaire } from './questionnaire.js';
 import { formatPath, locate, parseYaml, type PathSegment, type YamlSource } from './source.js';
 
 export const COMMUNICATION_SKILLS = ['greet', 'value', 'ask', 'listen', 'help', 'invite'] as const;
@@ -172,6 +172,6 @@ export function missingRatings(q: Questionnaire, answers: Answers): { section: s
   return q.sections
     .filter((section) => isApplicable(section, profile))
     .flatMap((section) =>
-      section.statements.filter((st) => answers.ratings[section.id]?.[st.id] === undefined).map((st) => ({ section: section.id, statement: st.id })),
+      section.statements.filter((st) => own(own(answers.ratings, section.id), st.id) === undefined).map((st) => ({ section: section.id, statement: st.id })),
     );
 }

@@ -64,7 +64,8 @@ function semanticProblems(source: YamlSource, q: Questionnaire): Problem[] {
     for (let value = q.scale.min; value <= q.scale.max; value++) {
       if (!(String(value) in q.scale.labels)) problem(['scale', 'labels'], `no label for ${value}`, false, 'every point of the scale needs a label');
     }
-    for (const key of Object.keys(q.scale.labels)) {
+    // The keys as written: zod drops a `__proto__` key from a record without a word.
+    for (const key of Object.keys((source.data as { scale: { labels: object } }).scale.labels)) {
       const value = Number(key);
       if (!Number.isInteger(value) || value < q.scale.min || value > q.scale.max) {
         problem(['scale', 'labels', key], `label "${key}" is not a point of the scale ${q.scale.min}–${q.scale.max}`, true);
@@ -94,9 +95,14 @@ function duplicates(ids: string[]): number[] {
   return ids.flatMap((value, index) => (seen.has(value) ? [index] : (seen.add(value), [])));
 }
 
+/** obj[key] only if obj itself has it: an id such as `constructor` must not find Object.prototype's. */
+export function own<T>(obj: Record<string, T> | undefined, key: string): T | undefined {
+  return obj !== undefined && Object.hasOwn(obj, key) ? obj[key] : undefined;
+}
+
 /** Default profile answers, overridden by the user's. */
 export function resolveProfile(q: Questionnaire, given: Record<string, boolean> = {}): Record<string, boolean> {
-  return Object.fromEntries(q.profile.map((p) => [p.id, given[p.id] ?? p.default]));
+  return Object.fromEntries(q.profile.map((p) => [p.id, own(given, p.id) ?? p.default]));
 }
 
 export function isApplicable(section: Section, profile: Record<string, boolean>): boolean {

@@ -163,7 +163,19 @@ export function parseYaml(text: string, file: string): YamlSource {
     problems.push(at(doc.contents?.range?.[0] ?? 0, `expected a mapping of keys to values at the top level, found ${found}`));
   }
   if (problems.length > 0) throw new InputError(problems);
-  return { file, doc, lineCounter, data: doc.toJS({ maxAliasCount: 0 }) };
+  return { file, doc, lineCounter, data: withoutPrototype(doc.toJS({ maxAliasCount: 0 })) };
+}
+
+/**
+ * Mappings as null-prototype objects: ids are user data, and `constructor` (a valid id)
+ * must not find Object.prototype's when we or zod read `obj[id]` or `id in obj`.
+ */
+function withoutPrototype(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(withoutPrototype);
+  if (value === null || typeof value !== 'object') return value;
+  const copy: Record<string, unknown> = Object.create(null);
+  for (const [key, item] of Object.entries(value)) copy[key] = withoutPrototype(item);
+  return copy;
 }
 
 function firstLine(message: string): string {

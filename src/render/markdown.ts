@@ -23,8 +23,24 @@ export function compileTemplate(source: string, file: string): PlanTemplate {
   if (partial) {
     throw new CsqError(`${file}:${partial.line}:${partial.column + 1} partials and decorators are not supported in csq templates`, ExitCode.invalid);
   }
+  strictBlockArguments(ast);
   // compile() is lazy: helper and strict-mode errors surface on the first render, still before any write.
   return wrapTemplate(instance.compile(ast, COMPILE_OPTIONS), file, source);
+}
+
+/**
+ * Strict mode checks `{{name}}` but not a helper's arguments, so `{{#each sectons}}` or
+ * `{{#if organisaton}}` rendered nothing. Set the compiler's own strict flag (the one it
+ * sets for `{{name}}`) on each block's path arguments: a name missing from the data is
+ * then an error, while null, false, empty or undefined-valued fields still pass.
+ */
+function strictBlockArguments(node: unknown): void {
+  if (!node || typeof node !== 'object') return;
+  const n = node as { type?: string; params?: { type: string; strict?: boolean }[] };
+  if (n.type === 'BlockStatement') {
+    for (const param of n.params ?? []) if (param.type === 'PathExpression') param.strict = true;
+  }
+  for (const value of Object.values(node)) strictBlockArguments(value);
 }
 
 function findPartial(node: unknown): { line: number; column: number } | undefined {

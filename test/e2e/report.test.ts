@@ -1,4 +1,4 @@
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -127,6 +127,24 @@ describe('csq report (built CLI as a process)', () => {
   it('exits quietly when the reader of stdout goes away', () => {
     const out = execFileSync('bash', ['-c', `node ${CLI} report --example -o - | head -1; echo "status \${PIPESTATUS[0]}"`], { encoding: 'utf8' });
     expect(out).toBe('# Customer service plan: Acme Cleaning\nstatus 0\n');
+  });
+
+  it('keeps its exit code when stderr is closed or its reader goes away', async () => {
+    const dir = tempDir();
+    const exitOf = (args: string[]) =>
+      new Promise<number | null>((resolve) => {
+        const child = spawn(process.execPath, [CLI, ...args], { stdio: ['ignore', 'ignore', 'pipe'] });
+        child.stderr.destroy(); // the reader is gone before csq writes its summary
+        child.on('close', resolve);
+      });
+    const plan = path.join(dir, 'plan.md');
+    expect(await exitOf(['report', fixture('full.yaml'), '-o', plan])).toBe(0);
+    expect(readFileSync(plan, 'utf8')).toMatch(/^# Customer service plan: Acme Cleaning\n/);
+    expect(await exitOf(['report', fixture('full.yaml'), '-o', path.join(dir, 'gate.md'), '--min-score', '90'])).toBe(1);
+    expect(await exitOf(['report', fixture('broken.yaml'), '-o', path.join(dir, 'bad.md')])).toBe(2);
+    const closed = execFileSync('bash', ['-c', `node ${CLI} report ${fixture('full.yaml')} -o ${path.join(dir, 'closed.md')} 2>&-; echo "status $?"`], { encoding: 'utf8' });
+    expect(closed).toBe('status 0\n');
+    expect(existsSync(path.join(dir, 'closed.md'))).toBe(true);
   });
 
   it('renders a custom template against the same data', () => {

@@ -139,6 +139,23 @@ describe('user templates', () => {
     expect(compileError('{{#*inline "p"}}{{> p}}{{/inline}}{{> p}}')).toBe('my.hbs:1:1 partials and decorators are not supported in csq templates');
     expect(compileError('{{#if}')).toMatch(/^my.hbs:1:1 template syntax error/);
   });
+  it('refuses a misspelt field given to a block helper', () => {
+    expect(compileError('x\n{{#each sectons}}{{/each}}')).toBe('my.hbs:2:9 field "sectons" is not defined in the plan data');
+    expect(compileError('{{#if organisaton}}y{{/if}}')).toBe('my.hbs:1:7 field "organisaton" is not defined in the plan data');
+    expect(compileError('{{#with nope}}y{{/with}}')).toBe('my.hbs:1:9 field "nope" is not defined in the plan data');
+    expect(compileError('{{#unless nope}}y{{/unless}}')).toBe('my.hbs:1:11 field "nope" is not defined in the plan data');
+    expect(compileError('{{#if (eq a 2)}}{{else if nope}}{{/if}}')).toBe('my.hbs:1:27 field "nope" is not defined in the plan data');
+    expect(compileError('{{#each result.sectons}}{{/each}}')).toBe('my.hbs:1:9 field "result.sectons" is not defined in the plan data');
+  });
+  it('still renders blocks over empty, null, false and undefined-valued fields', () => {
+    const t = compileTemplate(
+      '[{{#each improve}}x{{else}}none{{/each}}][{{#if vision}}v{{else}}no vision{{/if}}][{{#with vision}}w{{else}}no with{{/with}}]' +
+        '[{{#unless flag}}f{{/unless}}{{#unless vision}}n{{/unless}}{{#unless empty}}e{{/unless}}{{#unless unset}}u{{/unless}}{{#unless improve}}i{{/unless}}]' +
+        '[{{#each list}}{{#if @first}}first {{/if}}{{#with this}}{{.}}{{/with}}{{#unless @last}},{{/unless}}{{/each}}]',
+      'my.hbs',
+    );
+    expect(t({ improve: [], vision: null, flag: false, empty: '', unset: undefined, list: ['a', 'b'] })).toBe('[none][no vision][no with][fneui][first a,b]');
+  });
   it('cannot reach prototypes, process or require', () => {
     const t = compileTemplate(
       '[{{a.constructor}}][{{lookup a "constructor"}}][{{lookup (lookup a "constructor") "name"}}][{{a.__proto__}}][{{#with a.constructor}}{{name}}{{/with}}]',

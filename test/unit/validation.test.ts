@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { loadAnswers } from '../../src/core/answers.js';
-import { loadQuestionnaire } from '../../src/core/questionnaire.js';
+import { loadAnswers, missingRatings } from '../../src/core/answers.js';
+import { loadQuestionnaire, resolveProfile } from '../../src/core/questionnaire.js';
 import { decodeText, parseYaml } from '../../src/core/source.js';
 import { InputError } from '../../src/errors.js';
 import { readFixture } from '../helpers.js';
@@ -153,6 +153,27 @@ describe('answers validation', () => {
     expect(answerErrors(`questionnaire: other\nratings: 5\n`)).toEqual([
       'a.yaml:1:16 questionnaire: these answers are for questionnaire "other", not "csq" (pass the matching one with --questionnaire)',
     ]);
+  });
+});
+
+describe('ids named like Object.prototype properties', () => {
+  const hostile = loadQuestionnaire(readFixture('hostile', 'questionnaire.yaml'), 'questionnaire.yaml');
+  it('resolve a profile default and find unrated statements (what the walk asks next)', () => {
+    expect(resolveProfile(hostile, {})).toEqual({ constructor: true });
+    expect(resolveProfile(hostile, { constructor: false })).toEqual({ constructor: false });
+    expect(missingRatings(hostile, { ratings: { service: { delight: 5 } } })).toEqual([
+      { section: 'constructor', statement: 'first' },
+      { section: 'constructor', statement: 'second' },
+      { section: 'service', statement: 'constructor' },
+      { section: 'staff', statement: 'respected' },
+    ]);
+  });
+  it('parse mappings without a prototype, keeping a __proto__ key as data', () => {
+    const data = parseYaml('a: { b: 1 }\n__proto__: { x: 1 }\n', 'y.yaml').data as Record<string, unknown>;
+    expect('constructor' in data).toBe(false);
+    expect('constructor' in (data.a as object)).toBe(false);
+    expect(Object.keys(data)).toEqual(['a', '__proto__']);
+    expect(({} as { x?: number }).x).toBeUndefined();
   });
 });
 
