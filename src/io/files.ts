@@ -76,6 +76,15 @@ export interface WriteOptions {
  * A crash at any point leaves the previous file whole.
  */
 export function writeFileAtomic(file: string, content: string, options: WriteOptions): void {
+  // A device or a named pipe (`-o /dev/null`) is written to as it is: a rename would replace it with a file.
+  if (isDeviceOrPipe(file)) {
+    try {
+      fs.writeFileSync(file, content);
+    } catch (error) {
+      throw fileError(error, file, 'write');
+    }
+    return;
+  }
   const dir = path.dirname(path.resolve(file));
   if (!fs.existsSync(dir)) throw new CsqError(`${file}: the folder ${dir} does not exist`);
   // Unique, not secret (it is created with 'wx'): Math.random spares loading node:crypto at every start.
@@ -102,6 +111,11 @@ export function writeFileAtomic(file: string, content: string, options: WriteOpt
   } finally {
     fs.rmSync(temp, { force: true });
   }
+}
+
+function isDeviceOrPipe(file: string): boolean {
+  const stat = fs.statSync(file, { throwIfNoEntry: false });
+  return stat !== undefined && (stat.isCharacterDevice() || stat.isBlockDevice() || stat.isFIFO() || stat.isSocket());
 }
 
 export function fileExists(file: string): boolean {

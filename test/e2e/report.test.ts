@@ -1,5 +1,5 @@
 import { execFileSync, spawn } from 'node:child_process';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, lstatSync, readFileSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { CLI, csq, fixture, readFixture, tempDir } from '../helpers.js';
@@ -122,6 +122,21 @@ describe('csq report (built CLI as a process)', () => {
     expect(run.code).toBe(2);
     expect(run.stderr).toContain('is one of the inputs');
     expect(readFileSync(answers, 'utf8')).toBe(readFixture('solo.yaml'));
+  });
+
+  it('writes into a named pipe or a device (-o /dev/null) without replacing it', async () => {
+    // A FIFO stands in for /dev/null: a regression would replace it with a file, not break the machine.
+    const fifo = path.join(tempDir(), 'plan.fifo');
+    execFileSync('mkfifo', [fifo]);
+    const reader = spawn('cat', [fifo], { stdio: ['ignore', 'pipe', 'ignore'] });
+    let received = '';
+    reader.stdout.on('data', (chunk) => (received += chunk));
+    const run = csq(['report', fixture('full.yaml'), '-o', fifo, '--force', '-q']);
+    if (run.code !== 0) reader.kill();
+    await new Promise((resolve) => reader.on('close', resolve));
+    expect(run.code).toBe(0);
+    expect(lstatSync(fifo).isFIFO()).toBe(true);
+    expect(received).toMatch(/^# Customer service plan: Acme Cleaning\n/);
   });
 
   it('exits quietly when the reader of stdout goes away', () => {
