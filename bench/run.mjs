@@ -63,13 +63,16 @@ function addRow(name, subject, baselineName, baseline, target, rss, baselineRss)
   rows.push([name, ms(s.median), ms(s.min), ms(s.max), `${baselineName}: ${ms(b.median)}`, `${ratio.toFixed(2)}×`, `≤ ${target}×`, ratio <= target ? 'yes' : '**no**', mib(rss), mib(baselineRss)]);
 }
 
-async function startupRows() {
-  const jobs = [
+const startupJobs = (env) =>
+  [
     { name: 'base', args: ['-e', '0'] },
     { name: 'version', args: [CLI, '--version'] },
     { name: 'help', args: [CLI, '--help'] },
     { name: 'report', args: [CLI, 'report', FULL, '-o', '-'] },
-  ].map((j) => ({ ...j, run: () => timeNode(j.args, { cwd: ROOT, env: CHILD_ENV }) }));
+  ].map((j) => ({ ...j, run: () => timeNode(j.args, { cwd: ROOT, env }) }));
+
+async function startupRows() {
+  const jobs = startupJobs(CHILD_ENV);
   log(`start-up rows: ${RUNS} interleaved runs of each after 2 warm-up rounds …`);
   const samples = await interleave(jobs, RUNS, 2);
   log(`peak memory: ${RSS_RUNS} more runs of each with the rss preload …`);
@@ -79,6 +82,20 @@ async function startupRows() {
   addRow('`csq --help`', samples.help, '`node -e 0`', samples.base, 1.15, rss.help, rss.base);
   addRow('`csq report full.yaml -o -`', samples.report, '`node -e 0`', samples.base, 1.35, rss.report, rss.base);
   memory.push(['peak memory, one report', mib(rss.report), '≤ 60 MiB', rss.report <= 60 * 1024 ? 'yes' : '**no**', `\`node -e 0\`: ${mib(rss.base)}`]);
+}
+
+/**
+ * NODE_EXTRA_CA_CERTS makes every Node process parse those certificates at start-up, the
+ * baseline too (with a full system bundle, most of `node -e 0`). The same rows without it
+ * show csq's own cost against a bare Node; they are for information, the targets are set above.
+ */
+async function withoutExtraCertsRows() {
+  const samples = await interleave(startupJobs({ ...CHILD_ENV, NODE_EXTRA_CA_CERTS: '' }), RUNS, 2);
+  const b = summarize(samples.base).median;
+  for (const [name, key] of [['`csq --version`', 'version'], ['`csq --help`', 'help'], ['`csq report full.yaml -o -`', 'report']]) {
+    const m = summarize(samples[key]).median;
+    bare.push([name, ms(m), `\`node -e 0\`: ${ms(b)}`, `${(m / b).toFixed(2)}×`, `+${ms(m - b)}`]);
+  }
 }
 
 function assessAvailable() {
@@ -146,8 +163,13 @@ async function batchRow() {
 }
 
 const memory = [];
+const bare = [];
 const started = new Date();
 if (ONLY.has('startup')) await startupRows();
+if (ONLY.has('startup') && env.NODE_EXTRA_CA_CERTS) {
+  log(`start-up rows again without NODE_EXTRA_CA_CERTS (for information) …`);
+  await withoutExtraCertsRows();
+}
 if (ONLY.has('assess')) await assessRow();
 if (ONLY.has('batch')) await batchRow();
 
@@ -158,4 +180,9 @@ console.log(table(['row', 'median', 'min', 'max', 'baseline (median)', 'ratio', 
 if (memory.length) {
   console.log();
   console.log(table(['memory', 'peak RSS', 'target', 'met', 'baseline'], memory));
+}
+if (bare.length) {
+  console.log(`\nNODE_EXTRA_CA_CERTS is set here: every node process, the baseline too, parses those certificates at start-up.`);
+  console.log('The same rows with it unset, for information (csq’s own cost over a bare Node):\n');
+  console.log(table(['row', 'median', 'baseline (median)', 'ratio', 'csq’s own cost'], bare));
 }

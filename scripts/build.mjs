@@ -70,8 +70,9 @@ for (const file of split.outputFiles) {
     target: 'node20',
     // import() of a chunk becomes require(), which bin/bundle.cjs resolves.
     supported: { 'dynamic-import': false },
-    define: { 'import.meta.url': '__csqFileUrl' },
-    banner: "const __csqFileUrl = require('node:url').pathToFileURL(__filename).href;",
+    // import.meta.url, computed only where it is read (two places), not in every chunk's start-up.
+    define: { 'import.meta': '__csqImportMeta' },
+    banner: "const __csqImportMeta = { get url() { return require('node:url').pathToFileURL(__filename).href; } };",
     minify: !process.env.CSQ_NO_MINIFY,
     logLevel: 'warning',
   });

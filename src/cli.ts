@@ -4,6 +4,7 @@
  */
 import { Argument, Command, CommanderError, Option } from 'commander';
 import { CsqError, ExitCode } from './errors.js';
+import { writeStderr, writeStdout } from './io/stdio.js';
 
 declare const __CSQ_VERSION__: string;
 const VERSION = typeof __CSQ_VERSION__ === 'string' ? __CSQ_VERSION__ : '0.0.0-dev';
@@ -22,6 +23,7 @@ export function buildProgram(): Command {
     .version(VERSION, '-V, --version', 'print the version')
     .helpOption('-h, --help', 'show help')
     .showSuggestionAfterError()
+    .configureOutput({ writeOut: (text) => void writeStdout(text), writeErr: writeStderr })
     .exitOverride()
     .addHelpText(
       'after',
@@ -169,23 +171,16 @@ function handleError(error: unknown): number {
     return error.exitCode === 0 || error.code === 'commander.helpDisplayed' || error.code === 'commander.version' ? 0 : ExitCode.invalid;
   }
   if (error instanceof CsqError) {
-    process.stderr.write(`${error.problems.length ? '' : 'csq: '}${error.message}\n`);
+    writeStderr(`${error.problems.length ? '' : 'csq: '}${error.message}\n`);
     return error.exitCode;
   }
   if (error instanceof Error && error.name === 'ExitPromptError') return ExitCode.interrupted;
   const detail = process.env.CSQ_DEBUG && error instanceof Error ? `\n${error.stack}` : '';
-  process.stderr.write(`csq: internal error: ${error instanceof Error ? error.message : String(error)}${detail}\nThis is a bug in csq; run again with CSQ_DEBUG=1 for details.\n`);
+  writeStderr(`csq: internal error: ${error instanceof Error ? error.message : String(error)}${detail}\nThis is a bug in csq; run again with CSQ_DEBUG=1 for details.\n`);
   return ExitCode.internal;
 }
 
 export async function main(argv: string[] = process.argv): Promise<void> {
-  // A reader that goes away (`csq report … -o - | head -1`) is not an error.
-  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
-    if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
-    throw error;
-  });
-  // stderr only informs: if nobody can read it any more, the exit code must not change.
-  process.stderr.on('error', () => {});
   try {
     await buildProgram().parseAsync(argv);
   } catch (error) {

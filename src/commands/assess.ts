@@ -15,6 +15,7 @@ import { createInquirerPrompter, type Prompter } from '../prompts/prompter.js';
 import { isWalkComplete, walk } from '../prompts/walk.js';
 import { colorEnabled, renderSummary } from '../render/terminal.js';
 import { renderMarkdown } from './load.js';
+import { writeStderr } from '../io/stdio.js';
 
 export interface AssessOptions {
   answers?: string;
@@ -88,7 +89,7 @@ export async function assess(options: AssessOptions): Promise<number> {
       save();
     } finally {
       restoreTerminal();
-      process.stderr.write(`\n${savedMessage(context, file)}`);
+      writeStderr(`\n${savedMessage(context, file)}`);
       process.exit(ExitCode.interrupted);
     }
   };
@@ -100,10 +101,10 @@ export async function assess(options: AssessOptions): Promise<number> {
   } catch (error) {
     save();
     if (error instanceof Error && error.name === 'ExitPromptError') {
-      process.stderr.write(`\n${savedMessage(context, file)}`);
+      writeStderr(`\n${savedMessage(context, file)}`);
       return ExitCode.interrupted;
     }
-    if (file) process.stderr.write(savedMessage(context, file));
+    if (file) writeStderr(savedMessage(context, file));
     throw error;
   } finally {
     for (const s of signals) process.off(s, onSignal);
@@ -113,8 +114,8 @@ export async function assess(options: AssessOptions): Promise<number> {
   const result = scoreAnswers(context.questionnaire, validateAnswers(parseYaml(fs.readFileSync(answersFile, 'utf8'), answersFile), context.questionnaire), lang);
   const plan = await choosePlanPath(prompter, context, outDir, answersFile, options.force === true);
   writeFileAtomic(plan, await renderMarkdown({ result, context }), { force: true });
-  process.stderr.write(`\n${renderSummary(result, context.messages, colorEnabled(process.stderr))}`);
-  process.stderr.write(`${fill(w.wrote, { plan, answers: answersFile })}\n`);
+  writeStderr(`\n${renderSummary(result, context.messages, colorEnabled(process.stderr))}`);
+  writeStderr(`${fill(w.wrote, { plan, answers: answersFile })}\n`);
   return ExitCode.ok;
 }
 

@@ -2,10 +2,10 @@
 import { compareResults, dropsBeyond, type Change, type Comparison } from '../core/compare.js';
 import { parsePercent } from '../core/thresholds.js';
 import { CsqError, ExitCode } from '../errors.js';
-import { writeStdout } from '../io/files.js';
 import { colorEnabled, makeChalk } from '../render/terminal.js';
 import { escapeMarkdown } from '../core/escape.js';
 import { scoreFile, type InputOptions } from './load.js';
+import { writeStderr, writeStdout } from '../io/stdio.js';
 
 export interface CompareOptions extends InputOptions {
   format: string;
@@ -30,7 +30,7 @@ export async function compare(before: string, after: string, options: CompareOpt
   await writeStdout(output);
   if (limit === undefined) return ExitCode.ok;
   const drops = dropsBeyond(comparison, limit);
-  for (const drop of drops) process.stderr.write(`gate failed: ${drop.title} dropped ${-drop.change!} points (${drop.before}% → ${drop.after}%), more than ${limit}\n`);
+  for (const drop of drops) writeStderr(`gate failed: ${drop.title} dropped ${-drop.change!} points (${drop.before}% → ${drop.after}%), more than ${limit}\n`);
   return drops.length > 0 ? ExitCode.gateFailed : ExitCode.ok;
 }
 

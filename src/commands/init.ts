@@ -4,7 +4,8 @@ import { resolveProfile } from '../core/questionnaire.js';
 import { loadContext } from '../context.js';
 import { ExitCode } from '../errors.js';
 import { resolveLang } from '../i18n/index.js';
-import { STDIO, writeFileAtomic, writeStdout } from '../io/files.js';
+import { STDIO, writeFileAtomic } from '../io/files.js';
+import { writeStderr, writeStdout } from '../io/stdio.js';
 
 export interface InitOptions {
   staff: boolean;
@@ -22,7 +23,7 @@ export async function init(file: string | undefined, options: InitOptions): Prom
     await writeStdout(text);
   } else {
     writeFileAtomic(file, text, { force: options.force === true });
-    process.stderr.write(`Wrote ${file}: fill in the ratings, then run csq report ${file} -o plan.md\n`);
+    writeStderr(`Wrote ${file}: fill in the ratings, then run csq report ${file} -o plan.md\n`);
   }
   return ExitCode.ok;
 }

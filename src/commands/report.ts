@@ -2,8 +2,9 @@
 import * as path from 'node:path';
 import { checkGates, parsePercent, parseSectionGate, type Gates } from '../core/thresholds.js';
 import { CsqError, ExitCode, formatProblem, InputError } from '../errors.js';
-import { assertNotAnInput, ensureDir, packageRoot, realPaths, STDIO, writeFileAtomic, writeStdout } from '../io/files.js';
+import { assertNotAnInput, ensureDir, packageRoot, realPaths, STDIO, writeFileAtomic } from '../io/files.js';
 import { renderJson, renderMarkdown, scoreFile, type InputOptions, type Scored } from './load.js';
+import { writeStderr, writeStdout } from '../io/stdio.js';
 
 export interface ReportOptions extends InputOptions {
   output?: string;
@@ -42,8 +43,8 @@ export async function report(inputs: string[], options: ReportOptions): Promise<
     if (output !== STDIO && !options.quiet) {
       // chalk (and the tty and os modules it loads) only when a summary is shown.
       const { colorEnabled, renderSummary } = await import('../render/terminal.js');
-      process.stderr.write(renderSummary(scored.result, scored.context.messages, colorEnabled(process.stderr)));
-      process.stderr.write(`${scored.context.messages.summary.wrote} ${output}\n`);
+      writeStderr(renderSummary(scored.result, scored.context.messages, colorEnabled(process.stderr)));
+      writeStderr(`${scored.context.messages.summary.wrote} ${output}\n`);
     }
     return reportGates(scored, gates, false);
   }
@@ -65,16 +66,16 @@ export async function report(inputs: string[], options: ReportOptions): Promise<
       const scored = scoreFile(file, options);
       const gates = gatesFor(scored, minScore, options.minSection);
       await emit(scored, outputs[i]!, options);
-      if (!options.quiet) process.stderr.write(`${outputs[i]} (CSQ ${scored.result.overall.percent}%)\n`);
+      if (!options.quiet) writeStderr(`${outputs[i]} (CSQ ${scored.result.overall.percent}%)\n`);
       if (reportGates(scored, gates, true) !== ExitCode.ok) gateFailed = true;
     } catch (error) {
       if (!(error instanceof CsqError)) throw error;
       failed++;
-      process.stderr.write(`${error instanceof InputError ? error.problems.map(formatProblem).join('\n') : error.message}\n`);
+      writeStderr(`${error instanceof InputError ? error.problems.map(formatProblem).join('\n') : error.message}\n`);
     }
   }
   if (failed > 0) {
-    process.stderr.write(`${failed} of ${files.length} file${files.length === 1 ? '' : 's'} failed; the others were written to ${options.outDir}\n`);
+    writeStderr(`${failed} of ${files.length} file${files.length === 1 ? '' : 's'} failed; the others were written to ${options.outDir}\n`);
     return ExitCode.invalid;
   }
   return gateFailed ? ExitCode.gateFailed : ExitCode.ok;
@@ -88,8 +89,8 @@ function gatesFor(scored: Scored, minScore: number | undefined, specs: string[] 
 function reportGates(scored: Scored, gates: Gates, named: boolean): number {
   const { failures, notes } = checkGates(scored.result, gates);
   const prefix = named ? `${scored.file}: ` : '';
-  for (const note of notes) process.stderr.write(`${prefix}note: ${note}\n`);
-  for (const failure of failures) process.stderr.write(`${prefix}gate failed: ${failure}\n`);
+  for (const note of notes) writeStderr(`${prefix}note: ${note}\n`);
+  for (const failure of failures) writeStderr(`${prefix}gate failed: ${failure}\n`);
   return failures.length > 0 ? ExitCode.gateFailed : ExitCode.ok;
 }
 

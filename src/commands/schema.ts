@@ -6,7 +6,7 @@ import { resultSchema } from '../core/result.js';
 import { loadContext } from '../context.js';
 import { CsqError, ExitCode } from '../errors.js';
 import { resolveLang } from '../i18n/index.js';
-import { writeStdout } from '../io/files.js';
+import { writeStdout } from '../io/stdio.js';
 
 export const SCHEMA_KINDS = ['questionnaire', 'answers', 'result'] as const;
 

@@ -2,9 +2,10 @@
 import { own } from '../core/questionnaire.js';
 import { combineResults } from '../core/team.js';
 import { CsqError, ExitCode } from '../errors.js';
-import { STDIO, assertNotAnInput, realPaths, writeFileAtomic, writeStdout } from '../io/files.js';
+import { STDIO, assertNotAnInput, realPaths, writeFileAtomic } from '../io/files.js';
 import { colorEnabled, renderSummary } from '../render/terminal.js';
 import { renderJson, renderMarkdown, scoreFile, type InputOptions } from './load.js';
+import { writeStderr, writeStdout } from '../io/stdio.js';
 
 export interface TeamOptions extends InputOptions {
   output?: string;
@@ -27,7 +28,7 @@ export async function team(files: string[], options: TeamOptions): Promise<numbe
       if (theirs !== value) throw new CsqError(`${other.file} says profile.${id} is ${theirs ?? 'not set'}, but ${first.file} says ${value}: respondents of one organization must agree`);
     }
     if (other.result.organization !== first.result.organization) {
-      process.stderr.write(`note: ${other.file} names organization "${other.result.organization ?? ''}", ${first.file} "${first.result.organization ?? ''}"; the plan uses the first\n`);
+      writeStderr(`note: ${other.file} names organization "${other.result.organization ?? ''}", ${first.file} "${first.result.organization ?? ''}"; the plan uses the first\n`);
     }
   }
   const result = combineResults(scored.map((s) => s.result));
@@ -35,10 +36,10 @@ export async function team(files: string[], options: TeamOptions): Promise<numbe
   if (output === STDIO) await writeStdout(content);
   else writeFileAtomic(output, content, { force: options.force === true });
   if (!options.quiet) {
-    if (output !== STDIO) process.stderr.write(renderSummary(result, first.context.messages, colorEnabled(process.stderr)));
+    if (output !== STDIO) writeStderr(renderSummary(result, first.context.messages, colorEnabled(process.stderr)));
     for (const s of result.team!.sections.filter((x) => x.disagree)) {
       const title = result.sections.find((r) => r.id === s.id)!.title;
-      process.stderr.write(`respondents disagree on ${title}: ${s.min}% to ${s.max}%\n`);
+      writeStderr(`respondents disagree on ${title}: ${s.min}% to ${s.max}%\n`);
     }
   }
   return ExitCode.ok;

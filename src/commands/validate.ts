@@ -8,6 +8,7 @@ import { bundledQuestionnaire, loadContext } from '../context.js';
 import { CsqError, ExitCode, InputError } from '../errors.js';
 import { DEFAULT_LANG, resolveLang } from '../i18n/index.js';
 import { readSource, isResultData } from './load.js';
+import { writeStderr, writeStdout } from '../io/stdio.js';
 
 export interface ValidateOptions {
   lang?: string;
@@ -19,14 +20,14 @@ export async function validate(files: string[], options: ValidateOptions): Promi
   let failed = 0;
   for (const file of files) {
     try {
-      process.stdout.write(`${file}: ok (${checkFile(file, options)})\n`);
+      await writeStdout(`${file}: ok (${checkFile(file, options)})\n`);
     } catch (error) {
       if (!(error instanceof CsqError)) throw error;
       failed++;
-      process.stderr.write(`${error instanceof InputError ? error.message : `csq: ${error.message}`}\n`);
+      writeStderr(`${error instanceof InputError ? error.message : `csq: ${error.message}`}\n`);
     }
   }
-  if (files.length > 1) process.stderr.write(`${files.length - failed} of ${files.length} valid\n`);
+  if (files.length > 1) writeStderr(`${files.length - failed} of ${files.length} valid\n`);
   return failed > 0 ? ExitCode.invalid : ExitCode.ok;
 }
 

@@ -152,13 +152,6 @@ export function assertNotAnInput(output: string, inputs: ReadonlySet<string>): v
   }
 }
 
-/** Write to stdout and resolve once flushed, so exiting never truncates piped output. */
-export function writeStdout(content: string): Promise<void> {
-  return new Promise((resolve) => {
-    process.stdout.write(content, () => resolve());
-  });
-}
-
 function fileError(error: unknown, file: string, verb: string): CsqError {
   const code = (error as NodeJS.ErrnoException).code;
   const reason =

@@ -8,6 +8,7 @@ import type HandlebarsEnvironment from 'handlebars';
 import RuntimeModule from 'handlebars/runtime.js';
 import { CsqError, ExitCode } from '../errors.js';
 import { escapeMarkdown } from '../core/escape.js';
+import { writeStderr } from '../io/stdio.js';
 
 /** A hostile or buggy template must not fill the disk. */
 export const MAX_OUTPUT_CHARS = 4 * 1024 * 1024;
@@ -38,7 +39,7 @@ const helpers: Record<string, (...args: never[]) => unknown> = {
   },
   /** The template's own debugging output must never mix into `-o -`. */
   log(...args: unknown[]) {
-    process.stderr.write(`${args.slice(0, -1).map(String).join(' ')}\n`);
+    writeStderr(`${args.slice(0, -1).map(String).join(' ')}\n`);
   },
 };
 
