@@ -1,4 +1,4 @@
-import { execFileSync, spawn } from 'node:child_process';
+import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import { existsSync, lstatSync, readFileSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -137,6 +137,26 @@ describe('csq report (built CLI as a process)', () => {
     expect(run.code).toBe(0);
     expect(lstatSync(fifo).isFIFO()).toBe(true);
     expect(received).toMatch(/^# Customer service plan: Acme Cleaning\n/);
+  });
+
+  const hasPython = spawnSync('python3', ['--version']).status === 0;
+  it.skipIf(!hasPython)('writes all of a large plan into a non-blocking pipe whose reader is slow', () => {
+    // stdout is written with write(2): a full non-blocking pipe (EAGAIN) must be waited for, not fatal.
+    const template = path.join(tempDir(), 'big.hbs');
+    writeFileSync(template, `{{#each sections}}{{#each ../sections}}${'0123456789'.repeat(6000)}\n{{/each}}{{/each}}`);
+    const reader = [
+      'import os, subprocess, sys, time',
+      'r, w = os.pipe()',
+      'os.set_blocking(w, False)',
+      'p = subprocess.Popen(sys.argv[1:], stdout=w)',
+      'os.close(w)',
+      'time.sleep(0.3)',
+      'total = 0',
+      'while chunk := os.read(r, 65536): total += len(chunk)',
+      'print(total, p.wait())',
+    ].join('\n');
+    const out = execFileSync('python3', ['-c', reader, process.execPath, CLI, 'report', fixture('full.yaml'), '--template', template, '-o', '-'], { encoding: 'utf8' });
+    expect(out).toBe(`${7 * 7 * 60_001} 0\n`);
   });
 
   it('exits quietly when the reader of stdout goes away', () => {
