@@ -132,13 +132,18 @@ export function schemaKeysAt(schema: z.ZodType, path: readonly PathSegment[]): s
   return shape ? Object.keys(shape) : [];
 }
 
+// zod compiles a fast path for each object schema on first use (with new Function, so never
+// code-cached): that pays off over a batch of files, not for the one file of a usual run.
+const JITLESS_PARSES = 2;
+let parses = 0;
+
 /** Parse data with a schema; issues come back as located problems. */
 export function checkWithSchema<T extends z.ZodType>(
   schema: T,
   source: YamlSource,
   describeUnknown?: UnknownKey,
 ): { data?: z.output<T>; problems: Problem[] } {
-  const parsed = schema.safeParse(source.data, { reportInput: true, error: errorMap, jitless: true });
+  const parsed = schema.safeParse(source.data, { reportInput: true, error: errorMap, jitless: ++parses <= JITLESS_PARSES });
   if (parsed.success) return { data: parsed.data, problems: [] };
   // A value of the wrong type gets one message, not also its size checks ("too long" for a string given as a list).
   const wrongType = new Set(parsed.error.issues.filter((i) => i.code === 'invalid_type').map((i) => i.path.join('\u0000')));

@@ -2,7 +2,7 @@
  * Bytes → text → YAML document with positions, for every file a user hands us.
  * Pure: the caller does the reading. Every problem comes back located.
  */
-import { LineCounter, parseDocument, visit, isAlias, isCollection, isMap, isSeq, isScalar, isNode } from 'yaml';
+import { LineCounter, parseDocument, isAlias, isCollection, isMap, isPair, isSeq, isScalar, isNode } from 'yaml';
 import type { Document, Node, Pair, YAMLMap } from 'yaml';
 import { InputError, type Problem } from '../errors.js';
 
@@ -126,7 +126,7 @@ export function parseYaml(text: string, file: string): YamlSource {
     problems.push({ file, line: 1, column: 1, message: `YAML ${version.version} is not supported`, hint: 'remove the %YAML directive; csq reads YAML 1.2' });
   }
   if (problems.length === 0) {
-    visit(doc, (_key, node) => {
+    eachNode(doc.contents, (node) => {
       // YAML 1.2 reads 0x5 and 0o7 as numbers: in answers that is a typo far more often than intended.
       if (isScalar(node) && (node.format === 'HEX' || node.format === 'OCT')) {
         problems.push(at(node.range?.[0] ?? 0, `${node.source ?? String(node.value)} is a ${node.format === 'HEX' ? 'hexadecimal' : 'octal'} number`, 'write numbers in plain decimal'));
@@ -176,6 +176,17 @@ function withoutPrototype(value: unknown): unknown {
   const copy: Record<string, unknown> = Object.create(null);
   for (const [key, item] of Object.entries(value)) copy[key] = withoutPrototype(item);
   return copy;
+}
+
+/** Every node under `node`, depth first: yaml's visit() also builds a frozen path per node, which costs a batch. */
+function eachNode(node: unknown, fn: (node: Node) => void): void {
+  if (isPair(node)) {
+    eachNode(node.key, fn);
+    eachNode(node.value, fn);
+  } else if (isNode(node)) {
+    fn(node);
+    if (isCollection(node)) for (const item of node.items) eachNode(item, fn);
+  }
 }
 
 function firstLine(message: string): string {

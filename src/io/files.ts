@@ -85,11 +85,7 @@ export function writeFileAtomic(file: string, content: string, options: WriteOpt
     }
     return;
   }
-  const dir = path.dirname(path.resolve(file));
-  if (!fs.existsSync(dir)) throw new CsqError(`${file}: the folder ${dir} does not exist`);
-  // Unique, not secret (it is created with 'wx'): Math.random spares loading node:crypto at every start.
-  const suffix = Math.floor(Math.random() * 2 ** 32).toString(16).padStart(8, '0');
-  const temp = path.join(dir, `.${path.basename(file)}.${process.pid}.${suffix}.tmp`);
+  const temp = tempFileFor(file);
   try {
     const fd = fs.openSync(temp, 'wx', 0o644);
     try {
@@ -98,19 +94,27 @@ export function writeFileAtomic(file: string, content: string, options: WriteOpt
     } finally {
       fs.closeSync(fd);
     }
-    if (options.force) {
-      fs.renameSync(temp, file);
-    } else {
-      fs.linkSync(temp, file);
-    }
+    if (options.force) fs.renameSync(temp, file);
+    else fs.linkSync(temp, file);
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'EEXIST') {
-      throw new CsqError(`${file} already exists; use --force to replace it`);
-    }
-    throw fileError(error, file, 'write');
+    throw writeError(error, file);
   } finally {
     fs.rmSync(temp, { force: true });
   }
+}
+
+/** A new temp file's name beside `file`, once its folder is known to exist. */
+function tempFileFor(file: string): string {
+  const dir = path.dirname(path.resolve(file));
+  if (!fs.existsSync(dir)) throw new CsqError(`${file}: the folder ${dir} does not exist`);
+  // Unique, not secret (it is created with 'wx'): Math.random spares loading node:crypto at every start.
+  const suffix = Math.floor(Math.random() * 2 ** 32).toString(16).padStart(8, '0');
+  return path.join(dir, `.${path.basename(file)}.${process.pid}.${suffix}.tmp`);
+}
+
+function writeError(error: unknown, file: string): CsqError {
+  if ((error as NodeJS.ErrnoException).code === 'EEXIST') return new CsqError(`${file} already exists; use --force to replace it`);
+  return fileError(error, file, 'write');
 }
 
 function isDeviceOrPipe(file: string): boolean {
