@@ -51,9 +51,9 @@ export class Terminal {
     }
   }
 
-  /** The exit code the shell printed, once the program has ended. */
+  /** The exit code the shell printed once the program ended, waiting also for the terminal modes it prints next. */
   async exitCode(): Promise<number> {
-    const screen = await this.waitFor(/EXIT=\d+/);
+    const screen = await this.waitFor(/EXIT=\d+\s+-?icanon -?echo/);
     return Number(/EXIT=(\d+)/.exec(screen)![1]);
   }
 
