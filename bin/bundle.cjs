@@ -2,8 +2,9 @@
 /**
  * Loads the built CLI (dist/*.cjs, CommonJS chunks) with V8's code cache: each chunk's
  * bytecode, saved by the build beside it as CHUNK.cache, is reused instead of parsing and
- * compiling the source again at every start. A missing or rejected cache (another Node
- * version) only costs speed: V8 then compiles the source as usual.
+ * compiling the source again at every start. V8 rejects a cache made by another Node version
+ * or under other V8 flags, or for a source of another length; that only costs speed, as V8
+ * then compiles the source. dist/ is the build's output: after changing a chunk, build again.
  */
 const fs = require('node:fs');
 const path = require('node:path');

@@ -8,10 +8,11 @@ if (major < 20 || (major === 20 && minor < 17)) {
   process.exit(2);
 }
 const path = require('node:path');
-const entry = path.join(__dirname, '..', 'dist', 'cli.cjs');
-if (!require('node:fs').existsSync(entry)) {
+const dist = path.join(__dirname, '..', 'dist');
+// The build writes BUILT last: without it dist/ is missing or half-written.
+if (!require('node:fs').existsSync(path.join(dist, 'BUILT'))) {
   process.stderr.write('csq is not built yet: run `npm run build` (or `npm start`) first.\n');
   process.exitCode = 2;
 } else {
-  require('./bundle.cjs').loadBundle(entry);
+  require('./bundle.cjs').loadBundle(path.join(dist, 'cli.cjs'));
 }

@@ -23,7 +23,7 @@ export function buildProgram(): Command {
     .version(VERSION, '-V, --version', 'print the version')
     .helpOption('-h, --help', 'show help')
     .showSuggestionAfterError()
-    .configureOutput({ writeOut: (text) => void writeStdout(text), writeErr: writeStderr })
+    .configureOutput({ writeOut: writeStdout, writeErr: writeStderr })
     .exitOverride()
     .addHelpText(
       'after',

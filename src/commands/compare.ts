@@ -27,7 +27,7 @@ export async function compare(before: string, after: string, options: CompareOpt
       : options.format === 'markdown'
         ? compareMarkdown(comparison)
         : compareText(comparison, colorEnabled(process.stdout));
-  await writeStdout(output);
+  writeStdout(output);
   if (limit === undefined) return ExitCode.ok;
   const drops = dropsBeyond(comparison, limit);
   for (const drop of drops) writeStderr(`gate failed: ${drop.title} dropped ${-drop.change!} points (${drop.before}% → ${drop.after}%), more than ${limit}\n`);

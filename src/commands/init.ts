@@ -20,7 +20,7 @@ export async function init(file: string | undefined, options: InitOptions): Prom
   const profile = resolveProfile(context.questionnaire, { staff: options.staff });
   const text = answersTemplate(context.questionnaire, { profile, schemaUrl: options.schema });
   if (file === undefined || file === STDIO) {
-    await writeStdout(text);
+    writeStdout(text);
   } else {
     writeFileAtomic(file, text, { force: options.force === true });
     writeStderr(`Wrote ${file}: fill in the ratings, then run csq report ${file} -o plan.md\n`);

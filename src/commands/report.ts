@@ -96,6 +96,6 @@ function reportGates(scored: Scored, gates: Gates, named: boolean): number {
 
 async function emit(scored: Scored, output: string, options: ReportOptions): Promise<void> {
   const content = options.format === 'json' ? renderJson(scored.result) : await renderMarkdown(scored);
-  if (output === STDIO) await writeStdout(content);
+  if (output === STDIO) writeStdout(content);
   else writeFileAtomic(output, content, { force: options.force === true });
 }

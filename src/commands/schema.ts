@@ -26,6 +26,6 @@ export function jsonSchema(kind: string, options: { lang?: string; questionnaire
 }
 
 export async function schema(kind: string, options: { lang?: string; questionnaire?: string }): Promise<number> {
-  await writeStdout(`${JSON.stringify(jsonSchema(kind, options), null, 2)}\n`);
+  writeStdout(`${JSON.stringify(jsonSchema(kind, options), null, 2)}\n`);
   return ExitCode.ok;
 }

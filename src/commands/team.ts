@@ -33,7 +33,7 @@ export async function team(files: string[], options: TeamOptions): Promise<numbe
   }
   const result = combineResults(scored.map((s) => s.result));
   const content = options.format === 'json' ? renderJson(result) : await renderMarkdown({ result, context: first.context });
-  if (output === STDIO) await writeStdout(content);
+  if (output === STDIO) writeStdout(content);
   else writeFileAtomic(output, content, { force: options.force === true });
   if (!options.quiet) {
     if (output !== STDIO) writeStderr(renderSummary(result, first.context.messages, colorEnabled(process.stderr)));

@@ -20,7 +20,7 @@ export async function validate(files: string[], options: ValidateOptions): Promi
   let failed = 0;
   for (const file of files) {
     try {
-      await writeStdout(`${file}: ok (${checkFile(file, options)})\n`);
+      writeStdout(`${file}: ok (${checkFile(file, options)})\n`);
     } catch (error) {
       if (!(error instanceof CsqError)) throw error;
       failed++;

@@ -1,4 +1,4 @@
-/** All file-system and stdio access: bounded reads, atomic no-clobber writes, '-' for stdin/stdout. */
+/** All file-system access: bounded reads, atomic no-clobber writes, '-' for stdin (stdout: stdio.ts). */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -117,9 +117,11 @@ function writeError(error: unknown, file: string): CsqError {
   return fileError(error, file, 'write');
 }
 
+/** A character device or a named pipe is written to as it is; a disk (block device) never. */
 function isDeviceOrPipe(file: string): boolean {
   const stat = fs.statSync(file, { throwIfNoEntry: false });
-  return stat !== undefined && (stat.isCharacterDevice() || stat.isBlockDevice() || stat.isFIFO() || stat.isSocket());
+  if (stat?.isBlockDevice()) throw new CsqError(`${file} is a disk device; write the plan to a file`);
+  return stat !== undefined && (stat.isCharacterDevice() || stat.isFIFO() || stat.isSocket());
 }
 
 export function fileExists(file: string): boolean {

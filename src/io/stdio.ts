@@ -1,33 +1,54 @@
 /**
- * stdout and stderr without Node's stream for stdout, and stderr's stream set up on first use:
- * creating the stream for a pipe loads a good part of Node's networking code, which costs a
- * short run more than the work itself.
+ * stdout and stderr. stdout is written with write(2) rather than Node's stream, and stderr's
+ * stream is set up on first use: creating the stream for a pipe loads a good part of Node's
+ * networking code, which costs a short run more than its own work.
  */
 import * as fs from 'node:fs';
+import { CsqError } from '../errors.js';
 
+let readerGone = false;
+let stdoutStreamReady = false;
 let stderrReady = false;
 const pause = new Int32Array(new SharedArrayBuffer(4));
 
 /**
- * Write all of `content` to stdout before returning: exiting can never truncate it. A reader
- * that goes away (`csq report … -o - | head -1`) ends the run quietly.
+ * Write all of `content` to stdout before returning, so exiting can never truncate it. Once the
+ * reader has gone (`csq … | head -1`) the rest is dropped and the command still ends with its
+ * own exit code.
  */
-export function writeStdout(content: string): Promise<void> {
+export function writeStdout(content: string): void {
+  if (readerGone) return;
+  // The Windows console needs libuv's conversion of UTF-8: keep Node's stream there.
+  if (process.platform === 'win32') {
+    streamStdout().write(content);
+    return;
+  }
   const bytes = Buffer.from(content);
   for (let offset = 0; offset < bytes.length; ) {
     try {
       offset += fs.writeSync(1, bytes, offset);
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code;
-      if (code === 'EAGAIN') Atomics.wait(pause, 0, 0, 2); // a non-blocking pipe that is full: let the reader catch up
-      else if (code === 'EPIPE') process.exit(process.exitCode ?? 0);
-      else throw error;
+      if (code === 'EAGAIN') {
+        Atomics.wait(pause, 0, 0, 2); // a non-blocking pipe that is full: let the reader catch up
+      } else if (code === 'EPIPE') {
+        readerGone = true;
+        return;
+      } else {
+        throw new CsqError(`cannot write to stdout: ${(error as Error).message}`);
+      }
     }
   }
-  return Promise.resolve();
 }
 
-/** For messages to people. */
+function streamStdout(): NodeJS.WriteStream {
+  if (!stdoutStreamReady) {
+    stdoutStreamReady = true;
+    process.stdout.on('error', () => (readerGone = true));
+  }
+  return process.stdout;
+}
+
 function stderr(): NodeJS.WriteStream {
   if (!stderrReady) {
     stderrReady = true;
@@ -37,6 +58,7 @@ function stderr(): NodeJS.WriteStream {
   return process.stderr;
 }
 
+/** For messages to people. */
 export function writeStderr(text: string): void {
   stderr().write(text);
 }

@@ -159,9 +159,13 @@ describe('csq report (built CLI as a process)', () => {
     expect(out).toBe(`${7 * 7 * 60_001} 0\n`);
   });
 
-  it('exits quietly when the reader of stdout goes away', () => {
+  it('exits quietly when the reader of stdout goes away, with the exit code the work earned', () => {
     const out = execFileSync('bash', ['-c', `node ${CLI} report --example -o - | head -1; echo "status \${PIPESTATUS[0]}"`], { encoding: 'utf8' });
     expect(out).toBe('# Customer service plan: Acme Cleaning\nstatus 0\n');
+    // The reader is gone long before the broken file's turn: it is still checked, and fails the run.
+    const many = Array.from({ length: 300 }, () => fixture('full.yaml')).join(' ');
+    const validate = execFileSync('bash', ['-c', `node ${CLI} validate ${many} ${fixture('broken.yaml')} 2>/dev/null | head -1 >/dev/null; echo "status \${PIPESTATUS[0]}"`], { encoding: 'utf8' });
+    expect(validate).toBe('status 2\n');
   });
 
   it('keeps its exit code when stderr is closed or its reader goes away', async () => {
