@@ -4,7 +4,7 @@
  */
 import { Argument, Command, CommanderError, Option } from 'commander';
 import { CsqError, ExitCode } from './errors.js';
-import { writeStderr, writeStdout } from './io/stdio.js';
+import { stdoutMayBeTerminal, writeStderr, writeStdout } from './io/stdio.js';
 
 declare const __CSQ_VERSION__: string;
 const VERSION = typeof __CSQ_VERSION__ === 'string' ? __CSQ_VERSION__ : '0.0.0-dev';
@@ -23,7 +23,13 @@ export function buildProgram(): Command {
     .version(VERSION, '-V, --version', 'print the version')
     .helpOption('-h, --help', 'show help')
     .showSuggestionAfterError()
-    .configureOutput({ writeOut: writeStdout, writeErr: writeStderr })
+    .configureOutput({
+      writeOut: writeStdout,
+      writeErr: writeStderr,
+      // Looked up only on what may be a terminal: process.stdout would set up a stream just to ask.
+      getOutHelpWidth: () => (stdoutMayBeTerminal() ? process.stdout.columns : undefined) ?? 80,
+      getOutHasColors: () => stdoutMayBeTerminal() && process.stdout.hasColors?.() === true,
+    })
     .exitOverride()
     .addHelpText(
       'after',

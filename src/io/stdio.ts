@@ -41,6 +41,11 @@ export function writeStdout(content: string): void {
   }
 }
 
+/** Only a character device can be a terminal: for a pipe or a file, do not set up the stream to ask. */
+export function stdoutMayBeTerminal(): boolean {
+  return process.platform === 'win32' || fs.fstatSync(1).isCharacterDevice();
+}
+
 function streamStdout(): NodeJS.WriteStream {
   if (!stdoutStreamReady) {
     stdoutStreamReady = true;
