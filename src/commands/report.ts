@@ -1,6 +1,5 @@
 /** `csq report`: answers files → plans or Results, with quality gates. Never prompts. */
 import * as path from 'node:path';
-import { getHeapSpaceStatistics, setFlagsFromString } from 'node:v8';
 import { checkGates, parsePercent, parseSectionGate, type Gates } from '../core/thresholds.js';
 import { CsqError, ExitCode, formatProblem, InputError } from '../errors.js';
 import { assertNotAnInput, ensureDir, packageRoot, realPaths, STDIO, writeFileAtomic } from '../io/files.js';
@@ -97,9 +96,11 @@ export async function report(inputs: string[], options: ReportOptions): Promise<
 const YOUNG_GENERATION_BYTES = 16 * 1024 * 1024;
 
 function capYoungGeneration(): boolean {
-  const young = getHeapSpaceStatistics().find((space) => space.space_name === 'new_space');
+  // node:v8 loaded here, by a batch only: one report does not pay for it.
+  const v8 = process.getBuiltinModule('node:v8');
+  const young = v8.getHeapSpaceStatistics().find((space) => space.space_name === 'new_space');
   if (young === undefined || young.space_size < YOUNG_GENERATION_BYTES) return false;
-  setFlagsFromString('--semi-space-growth-factor=1');
+  v8.setFlagsFromString('--semi-space-growth-factor=1');
   return true;
 }
 
