@@ -85,7 +85,11 @@ export function writeFileAtomic(file: string, content: string, options: WriteOpt
     }
     return;
   }
-  const temp = tempFileFor(file);
+  const dir = path.dirname(path.resolve(file));
+  if (!fs.existsSync(dir)) throw new CsqError(`${file}: the folder ${dir} does not exist`);
+  // Unique, not secret (it is created with 'wx'): Math.random spares loading node:crypto at every start.
+  const suffix = Math.floor(Math.random() * 2 ** 32).toString(16).padStart(8, '0');
+  const temp = path.join(dir, `.${path.basename(file)}.${process.pid}.${suffix}.tmp`);
   try {
     const fd = fs.openSync(temp, 'wx', 0o644);
     try {
@@ -97,24 +101,11 @@ export function writeFileAtomic(file: string, content: string, options: WriteOpt
     if (options.force) fs.renameSync(temp, file);
     else fs.linkSync(temp, file);
   } catch (error) {
-    throw writeError(error, file);
+    if ((error as NodeJS.ErrnoException).code === 'EEXIST') throw new CsqError(`${file} already exists; use --force to replace it`);
+    throw fileError(error, file, 'write');
   } finally {
     fs.rmSync(temp, { force: true });
   }
-}
-
-/** A new temp file's name beside `file`, once its folder is known to exist. */
-function tempFileFor(file: string): string {
-  const dir = path.dirname(path.resolve(file));
-  if (!fs.existsSync(dir)) throw new CsqError(`${file}: the folder ${dir} does not exist`);
-  // Unique, not secret (it is created with 'wx'): Math.random spares loading node:crypto at every start.
-  const suffix = Math.floor(Math.random() * 2 ** 32).toString(16).padStart(8, '0');
-  return path.join(dir, `.${path.basename(file)}.${process.pid}.${suffix}.tmp`);
-}
-
-function writeError(error: unknown, file: string): CsqError {
-  if ((error as NodeJS.ErrnoException).code === 'EEXIST') return new CsqError(`${file} already exists; use --force to replace it`);
-  return fileError(error, file, 'write');
 }
 
 /** A character device or a named pipe is written to as it is; a disk (block device) never. */
