@@ -4,6 +4,7 @@
  */
 import { Argument, Command, CommanderError, Option } from 'commander';
 import { CsqError, ExitCode } from './errors.js';
+import type { SchemaKind } from './core/json-schema.js';
 import { stdoutMayBeTerminal, writeStderr, writeStdout } from './io/stdio.js';
 
 declare const __CSQ_VERSION__: string;
@@ -133,7 +134,7 @@ export function buildProgram(): Command {
     .addHelpText('after', examples('csq schema answers > csq-answers.schema.json', 'csq schema result'))
     .action(async (kind: string, options) => {
       const { schema } = await import('./commands/schema.js');
-      process.exitCode = await schema(kind, options);
+      process.exitCode = await schema(kind as SchemaKind, options);
     });
 
   program

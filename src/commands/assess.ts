@@ -1,16 +1,18 @@
 /** `csq assess` (and plain `csq`): the interactive walk, autosaved, resumable, then the plan. */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { missingRatings, validateAnswers, type Answers } from '../core/answers.js';
-import { stringifyAnswers } from '../core/answers-yaml.js';
+import type { Document } from 'yaml';
+import { answersSchema, missingRatings, validateAnswers, type Answers } from '../core/answers.js';
+import { stringifyAnswers, updateAnswersDocument } from '../core/answers-yaml.js';
 import { isApplicable, resolveProfile, type Questionnaire } from '../core/questionnaire.js';
 import { scoreAnswers } from '../core/scoring.js';
 import { parseYaml } from '../core/source.js';
 import { loadContext, type LangContext } from '../context.js';
-import { CsqError, ExitCode } from '../errors.js';
+import { CsqError, ExitCode, formatProblem, InputError } from '../errors.js';
 import { fill } from '../i18n/en.js';
 import { resolveLang } from '../i18n/index.js';
 import { ensureDir, readTextFile, writeFileAtomic } from '../io/files.js';
+import { acquireLock, type Lock } from '../io/lock.js';
 import { createInquirerPrompter, type Prompter } from '../prompts/prompter.js';
 import { isWalkComplete, walk } from '../prompts/walk.js';
 import { colorEnabled, renderSummary } from '../render/terminal.js';
@@ -27,6 +29,13 @@ export interface AssessOptions {
 
 const ANSWERS_SUFFIX = '-answers.yaml';
 
+/** An answers file on disk, parsed: its Document is edited in place on every save. */
+interface Opened {
+  file: string;
+  answers: Answers;
+  doc: Document.Parsed;
+}
+
 export async function assess(options: AssessOptions): Promise<number> {
   // Never prompt without a terminal: a silent pipe would hang for ever.
   if (!process.stdin.isTTY) {
@@ -40,83 +49,88 @@ export async function assess(options: AssessOptions): Promise<number> {
   const prefill = given && fs.existsSync(given) ? readTextFile(given) : undefined;
   const lang = resolveLang(options.lang, prefill ? langOf(prefill.text, prefill.name) : undefined);
   const context = loadContext({ lang, questionnaireFile: options.questionnaire });
+  const q = context.questionnaire;
   const prompter = await createInquirerPrompter({ output: process.stdout, messages: context.messages });
   const w = context.messages.walk;
 
+  let opened: Opened | undefined;
   let file: string | undefined = given;
-  let answers: Answers;
   if (prefill) {
-    answers = validatePartial(prefill.text, prefill.name, context.questionnaire);
-    if (isWalkComplete(context.questionnaire, answers)) {
-      if (!(await prompter.confirm({ message: fill(w.complete, { file: given! }), default: true }))) return ExitCode.ok;
-    } else if (answers.organization !== undefined || Object.keys(answers.ratings).length > 0) {
-      prompter.say(fill(w.resumeAnswers, { file: given!, ...progress(context.questionnaire, answers) }));
-    }
-  } else if (given) {
-    answers = newAnswers(context);
-  } else {
-    const resumable = findUnfinished(outDir, context.questionnaire);
-    const choice = resumable.length
-      ? await prompter.select<string>({
-          message: w.resumeWhich,
-          choices: [
-            ...resumable.map(({ file: f, answers: a }) => ({
-              name: fill(w.resumeChoice, { organization: a.organization || w.unnamed, file: f, ...progress(context.questionnaire, a) }),
-              value: f,
-            })),
-            { name: w.startNew, value: '' },
-          ],
-        })
-      : '';
-    const resumed = resumable.find((r) => r.file === choice);
-    file = resumed?.file;
-    answers = resumed?.answers ?? newAnswers(context);
+    opened = open(prefill.name, prefill.text, q);
+  } else if (!given) {
+    const chosen = await chooseUnfinished(prompter, context, outDir);
+    if (typeof chosen === 'number') return chosen;
+    opened = chosen;
+    file = chosen?.file;
   }
 
-  // Autosave: the first write never replaces an existing file; later ones replace our own.
-  let created = file !== undefined && fs.existsSync(file);
-  const save = () => {
-    if (file === undefined) {
-      if (answers.organization === undefined) return;
-      file = uniquePath(outDir, slug(answers.organization), ANSWERS_SUFFIX);
-    }
-    writeFileAtomic(file, stringifyAnswers(answers, answersHeader(file)), { force: created });
-    created = true;
+  let lock: Lock | undefined;
+  const lockFile = (target: string) => {
+    const outcome = acquireLock(target);
+    if ('heldBy' in outcome) throw new CsqError(fill(w.locked, { file: target, pid: outcome.heldBy }));
+    lock = outcome.lock;
   };
-  // SIGTERM and SIGHUP kill the process before any catch runs: save synchronously here.
-  const onSignal = () => {
-    try {
-      save();
-    } finally {
-      restoreTerminal();
-      writeStderr(`\n${savedMessage(context, file)}`);
-      process.exit(ExitCode.interrupted);
-    }
-  };
-  const signals: NodeJS.Signals[] = ['SIGTERM', 'SIGHUP', 'SIGINT'];
-  for (const s of signals) process.on(s, onSignal);
+  if (file !== undefined) lockFile(file);
   try {
-    await walk({ questionnaire: context.questionnaire, messages: context.messages, prompter, answers, save });
-    save();
-  } catch (error) {
-    save();
-    if (error instanceof Error && error.name === 'ExitPromptError') {
-      writeStderr(`\n${savedMessage(context, file)}`);
-      return ExitCode.interrupted;
+    const answers = opened?.answers ?? newAnswers(context);
+    if (opened) {
+      if (isWalkComplete(q, answers)) {
+        if (!(await prompter.confirm({ message: fill(w.complete, { file: opened.file }), default: true }))) return ExitCode.ok;
+      } else if (isStarted(answers)) {
+        prompter.say(fill(w.resumeAnswers, { file: opened.file, ...progress(q, answers) }));
+      }
     }
-    if (file) writeStderr(savedMessage(context, file));
-    throw error;
-  } finally {
-    for (const s of signals) process.off(s, onSignal);
-  }
 
-  const answersFile = file!;
-  const result = scoreAnswers(context.questionnaire, validateAnswers(parseYaml(fs.readFileSync(answersFile, 'utf8'), answersFile), context.questionnaire), lang);
-  const plan = await choosePlanPath(prompter, context, outDir, answersFile, options.force === true);
-  writeFileAtomic(plan, await renderMarkdown({ result, context }), { force: true });
-  writeStderr(`\n${renderSummary(result, context.messages, colorEnabled(process.stderr))}`);
-  writeStderr(`${fill(w.wrote, { plan, answers: answersFile })}\n`);
-  return ExitCode.ok;
+    // Autosave: the first write never replaces an existing file; later ones replace our own.
+    let created = file !== undefined && fs.existsSync(file);
+    const save = () => {
+      if (file === undefined) {
+        if (!answers.organization) return;
+        file = uniquePath(outDir, slug(answers.organization), ANSWERS_SUFFIX);
+        lockFile(file);
+      }
+      const text = opened ? updateAnswersDocument(opened.doc, answers, answersSchema(q)) : stringifyAnswers(answers, answersHeader(file), answersSchema(q));
+      writeFileAtomic(file, text, { force: created });
+      created = true;
+    };
+    // SIGTERM and SIGHUP kill the process before any catch runs: save synchronously here.
+    const onSignal = () => {
+      try {
+        save();
+      } finally {
+        lock?.release();
+        restoreTerminal();
+        writeStderr(`\n${savedMessage(context, file)}`);
+        process.exit(ExitCode.interrupted);
+      }
+    };
+    const signals: NodeJS.Signals[] = ['SIGTERM', 'SIGHUP', 'SIGINT'];
+    for (const s of signals) process.on(s, onSignal);
+    try {
+      await walk({ questionnaire: q, messages: context.messages, prompter, answers, save });
+      save();
+    } catch (error) {
+      save();
+      if (error instanceof Error && error.name === 'ExitPromptError') {
+        writeStderr(`\n${savedMessage(context, file)}`);
+        return ExitCode.interrupted;
+      }
+      if (file) writeStderr(savedMessage(context, file));
+      throw error;
+    } finally {
+      for (const s of signals) process.off(s, onSignal);
+    }
+
+    const answersFile = file!;
+    const result = scoreAnswers(q, validateAnswers(parseYaml(fs.readFileSync(answersFile, 'utf8'), answersFile), q), lang);
+    const plan = await choosePlanPath(prompter, context, outDir, answersFile, options.force === true);
+    writeFileAtomic(plan, await renderMarkdown({ result, context }), { force: true });
+    writeStderr(`\n${renderSummary(result, context.messages, colorEnabled(process.stderr))}`);
+    writeStderr(`${fill(w.wrote, { plan, answers: answersFile })}\n`);
+    return ExitCode.ok;
+  } finally {
+    lock?.release();
+  }
 }
 
 function langOf(text: string, name: string): string | undefined {
@@ -124,10 +138,15 @@ function langOf(text: string, name: string): string | undefined {
   return typeof lang === 'string' ? lang : undefined;
 }
 
-/** Prefilled answers may be partial; everything present must still be valid. */
-function validatePartial(text: string, name: string, q: Questionnaire): Answers {
-  const answers = validateAnswers(parseYaml(text, name), q, { complete: false });
-  return { ...answers, ratings: answers.ratings ?? {} };
+/** A file's answers so far (they may be partial; everything present must still be valid). */
+function open(file: string, text: string, q: Questionnaire): Opened {
+  const source = parseYaml(text, file);
+  const answers = validateAnswers(source, q, { complete: false });
+  return { file, doc: source.doc, answers: { ...answers, ratings: answers.ratings ?? {} } };
+}
+
+function isStarted(answers: Answers): boolean {
+  return Boolean(answers.organization) || Object.keys(answers.ratings).length > 0;
 }
 
 function newAnswers(context: LangContext): Answers {
@@ -145,23 +164,95 @@ function progress(q: Questionnaire, answers: Answers) {
   return { rated: total - missingRatings(q, answers).length, total };
 }
 
-/** Unfinished answers files in the folder, newest first; unreadable ones are not ours to resume. */
-function findUnfinished(dir: string, q: Questionnaire): { file: string; answers: Answers }[] {
+type Unfinished = { file: string; mtime: number } & ({ opened: Opened } | { problems: InputError });
+
+/** Answers files in the folder that a walk can continue, newest first, and those it cannot until fixed. */
+function findUnfinished(dir: string, q: Questionnaire): Unfinished[] {
   return fs
     .readdirSync(dir)
     .filter((name) => name.endsWith(ANSWERS_SUFFIX))
     .map((name) => path.join(dir, name))
-    .flatMap((file) => {
+    .flatMap((file): Unfinished[] => {
+      const mtime = fs.statSync(file).mtimeMs;
       try {
         const { name, text } = readTextFile(file);
-        const answers = validatePartial(text, name, q);
-        return isWalkComplete(q, answers) ? [] : [{ file, answers, mtime: fs.statSync(file).mtimeMs }];
-      } catch {
+        const opened = open(name, text, q);
+        return isWalkComplete(q, opened.answers) ? [] : [{ file, mtime, opened }];
+      } catch (error) {
+        // Another questionnaire's answers are not ours to continue; a broken file is offered with its problems.
+        if (error instanceof InputError && !error.problems.some((p) => p.path === 'questionnaire')) return [{ file, mtime, problems: error }];
         return [];
       }
     })
-    .sort((a, b) => b.mtime - a.mtime)
-    .map(({ file, answers }) => ({ file, answers }));
+    .sort((a, b) => b.mtime - a.mtime);
+}
+
+/**
+ * The resume menu: continue an unfinished assessment, start a new one, or rename or discard
+ * one. A file that no longer validates is listed too; choosing it shows its problems.
+ * Returns the file to continue, undefined for a new one, or an exit code.
+ */
+async function chooseUnfinished(prompter: Prompter, context: LangContext, dir: string): Promise<Opened | undefined | number> {
+  const q = context.questionnaire;
+  const w = context.messages.walk;
+  for (;;) {
+    const unfinished = findUnfinished(dir, q);
+    if (unfinished.length === 0) return undefined;
+    const label = (u: Unfinished) =>
+      'opened' in u
+        ? fill(w.resumeChoice, { organization: u.opened.answers.organization || w.unnamed, file: u.file, ...progress(q, u.opened.answers) })
+        : fill(w.resumeInvalid, { file: u.file, count: u.problems.problems.length });
+    const choice = await prompter.select<string>({
+      message: w.resumeWhich,
+      choices: [
+        ...unfinished.map((u) => ({ name: label(u), value: u.file })),
+        { name: w.startNew, value: '' },
+        ...(unfinished.some((u) => 'opened' in u) ? [{ name: w.renameOrDiscard, value: '\u0000manage' }] : []),
+      ],
+    });
+    if (choice === '') return undefined;
+    if (choice === '\u0000manage') {
+      await manage(prompter, context, unfinished.filter((u): u is Unfinished & { opened: Opened } => 'opened' in u), label);
+      continue;
+    }
+    const picked = unfinished.find((u) => u.file === choice)!;
+    if ('opened' in picked) return picked.opened;
+    writeStderr(`${fill(w.invalidFile, { file: picked.file })}\n${picked.problems.problems.map(formatProblem).join('\n')}\n`);
+    return ExitCode.invalid;
+  }
+}
+
+async function manage(prompter: Prompter, context: LangContext, unfinished: (Unfinished & { opened: Opened })[], label: (u: Unfinished) => string): Promise<void> {
+  const w = context.messages.walk;
+  const file = await prompter.select<string>({ message: w.manageWhich, choices: unfinished.map((u) => ({ name: label(u), value: u.file })) });
+  const { opened } = unfinished.find((u) => u.file === file)!;
+  const action = await prompter.select<string>({
+    message: fill(w.resumeWhat, { file }),
+    choices: [
+      { name: w.resumeRename, value: 'rename' },
+      { name: w.resumeDiscard, value: 'discard' },
+    ],
+  });
+  const outcome = acquireLock(file);
+  if ('heldBy' in outcome) throw new CsqError(fill(w.locked, { file, pid: outcome.heldBy }));
+  try {
+    if (action === 'discard') {
+      if (await prompter.confirm({ message: fill(w.discardConfirm, { file }), default: false })) {
+        fs.rmSync(file);
+        prompter.say(fill(w.discarded, { file }));
+      }
+      return;
+    }
+    const organization = (await prompter.input({ message: w.newName, validate: (v) => (v.trim() ? true : w.required) })).replace(/\s+/g, ' ').trim();
+    opened.answers.organization = organization;
+    const target = uniquePath(path.dirname(file), slug(organization), ANSWERS_SUFFIX);
+    // The new file is whole before the old one goes.
+    writeFileAtomic(target, updateAnswersDocument(opened.doc, opened.answers, answersSchema(context.questionnaire)), { force: false });
+    fs.rmSync(file);
+    prompter.say(fill(w.renamed, { organization, file: target }));
+  } finally {
+    outcome.lock.release();
+  }
 }
 
 export function slug(name: string): string {
@@ -205,5 +296,5 @@ function savedMessage(context: LangContext, file: string | undefined): string {
 /** After a signal the prompt never gets to clean up: leave the terminal as we found it. */
 function restoreTerminal(): void {
   if (process.stdin.isTTY) process.stdin.setRawMode(false);
-  process.stdout.write('\x1b[?25h');
+  process.stdout.write('\x1b[?2004l\x1b[?25h');
 }

@@ -16,9 +16,10 @@ export interface InitOptions {
 }
 
 export async function init(file: string | undefined, options: InitOptions): Promise<number> {
-  const context = loadContext({ lang: resolveLang(options.lang, undefined), questionnaireFile: options.questionnaire });
+  const lang = resolveLang(options.lang, undefined);
+  const context = loadContext({ lang, questionnaireFile: options.questionnaire });
   const profile = resolveProfile(context.questionnaire, { staff: options.staff });
-  const text = answersTemplate(context.questionnaire, { profile, schemaUrl: options.schema });
+  const text = answersTemplate(context.questionnaire, context.messages, { profile, schemaUrl: options.schema, lang });
   if (file === undefined || file === STDIO) {
     writeStdout(text);
   } else {

@@ -1,5 +1,11 @@
-/** The commented answers template `csq init` writes: every id, the statement text and the scale. Pure. */
-import { COMMUNICATION_SKILLS } from './answers.js';
+/**
+ * The commented answers template `csq init` writes, generated from the answers
+ * declaration (answers.ts): every field in its order with its explanation, every
+ * id with the statement's text, and the scale. Pure.
+ */
+import type * as z from 'zod';
+import { fill, type Messages } from '../i18n/en.js';
+import { answersSchema, keysOf, metaOf, schemaAt, unwrap } from './answers.js';
 import { isApplicable, type Questionnaire } from './questionnaire.js';
 
 export interface TemplateOptions {
@@ -7,48 +13,73 @@ export interface TemplateOptions {
   profile: Record<string, boolean>;
   /** Where editors find the JSON Schema (yaml-language-server). */
   schemaUrl: string;
+  /** The language of the comments, also written as the file's `lang`. */
+  lang: string;
 }
 
+interface Line {
+  text: string;
+  comment?: string;
+  /** A commented-out example: aligned on its own, not widening the others. */
+  example?: boolean;
+}
 
-export function answersTemplate(q: Questionnaire, options: TemplateOptions): string {
+export function answersTemplate(q: Questionnaire, messages: Messages, options: TemplateOptions, schema: z.ZodType = answersSchema(q)): string {
+  const m = messages.answers;
   const scale = Object.entries(q.scale.labels)
     .map(([value, label]) => `${value} ${label}`)
     .join(' · ');
-  const lines = [
+  const header = [
     `# yaml-language-server: $schema=${options.schemaUrl}`,
-    `# Answers for the ${q.title} (${q.id}). Rate every statement from ${q.scale.min} to ${q.scale.max}:`,
+    `# ${fill(m.init.header, { title: q.title, id: q.id, min: q.scale.min, max: q.scale.max })}`,
     `#   ${scale}`,
-    '# Then: csq report THIS-FILE -o plan.md    (csq validate THIS-FILE checks it)',
-    `questionnaire: ${q.id}`,
-    'organization: ""',
-    'respondent: ""',
-    '# date: 2026-11-23          # printed in the plan; leave it out for reproducible output',
+    `# ${m.init.then}`,
   ];
-  if (q.profile.length > 0) {
-    lines.push('profile:');
-    for (const p of q.profile) lines.push(`  ${p.id}: ${options.profile[p.id] ?? p.default}    # ${p.question}`);
-  }
-  lines.push('ratings:');
-  for (const section of q.sections) {
-    if (!isApplicable(section, options.profile)) continue;
-    lines.push(`  # ${section.title}`, `  ${section.id}:`);
-    const width = Math.max(...section.statements.map((st) => st.id.length));
-    for (const st of section.statements) lines.push(`    ${`${st.id}:`.padEnd(width + 1)}     # ${st.text}`);
-  }
-  lines.push(
-    `# improve: [${q.sections.slice(0, 2).map((s) => s.id).join(', ')}]   # optional: 1–3 areas to work on; default: the three lowest`,
-    'requirements:',
-    '  internal: []      # what your own data shows (returns, stock-outs, response times, rework)',
-    ...(options.profile.staff === false ? [] : ['  employees: []     # what your employees hear from customers']),
-    '  topRequests: []   # your customers\' top three requests',
-    'vision: ""          # short: a few words everyone remembers',
-    'policies: []        # e.g. - { name: "We don\'t do windows", friendly: false, necessary: false }',
-    'communication:      # what you will do for each skill',
-    ...COMMUNICATION_SKILLS.map((k) => `  ${k}: ""`),
-  );
-  if (options.profile.staff !== false && q.profile.some((p) => p.id === 'staff')) {
-    lines.push('education:', '  kickoff: ""        # date of the kickoff meeting, e.g. 2026-12-01', '  owner: ""', '  training: ""');
-  }
-  return `${lines.join('\n')}\n`;
+  const staff = options.profile.staff !== false;
+  const doc = (key: string) => (Object.hasOwn(m.docs, key) ? (m.docs as Record<string, string>)[key] : undefined);
+  const values: Record<string, string> = { questionnaire: q.id, lang: options.lang };
+
+  /** The lines of one mapping's fields (nested mappings indented); comments aligned per mapping. */
+  const block = (object: z.ZodType | undefined, path: string[], indent: string): string[] => {
+    const entries: (Line | string[])[] = [];
+    for (const key of keysOf(object)) {
+      const field = schemaAt(object!, [key])!;
+      const info = metaOf(field);
+      const name = [...path, key].join('.');
+      if (info.omitFromInit || (info.staffOnly && !staff)) continue;
+      const comment = info.doc ? doc(info.doc) : info.text;
+      const type = (unwrap(field) as { def?: { type?: string } }).def?.type;
+      if (info.example !== undefined) {
+        entries.push({ text: `${indent}# ${key}: ${info.example}`, comment, example: true });
+      } else if (name === 'ratings') {
+        entries.push({ text: `${indent}${key}:`, comment }, ratingLines(q, options.profile, `${indent}  `));
+      } else if (type === 'object') {
+        entries.push({ text: `${indent}${key}:`, comment }, block(field, [...path, key], `${indent}  `));
+      } else if (type === 'array') {
+        entries.push({ text: `${indent}${key}: []`, comment });
+      } else if (type === 'boolean') {
+        entries.push({ text: `${indent}${key}: ${options.profile[key] ?? q.profile.find((p) => p.id === key)?.default ?? true}`, comment });
+      } else {
+        entries.push({ text: `${indent}${key}: ${values[name] ?? '""'}`, comment: values[name] === undefined ? comment : undefined });
+      }
+    }
+    const lines = entries.filter((e): e is Line => !Array.isArray(e));
+    const width = Math.max(0, ...lines.filter((l) => l.comment && !l.example).map((l) => l.text.length));
+    return entries.flatMap((e) => (Array.isArray(e) ? e : [e.comment ? `${e.text.padEnd(width)}   # ${e.comment}` : e.text]));
+  };
+  return `${[...header, ...block(schema, [], '')].join('\n')}\n`;
 }
 
+/** Each applicable section under its title, each statement id with its text, ready for a number. */
+function ratingLines(q: Questionnaire, profile: Record<string, boolean>, indent: string): string[] {
+  return q.sections
+    .filter((section) => isApplicable(section, profile))
+    .flatMap((section) => {
+      const width = Math.max(...section.statements.map((st) => st.id.length));
+      return [
+        `${indent}# ${section.title}`,
+        `${indent}${section.id}:`,
+        ...section.statements.map((st) => `${indent}  ${`${st.id}:`.padEnd(width + 1)}     # ${st.text}`),
+      ];
+    });
+}

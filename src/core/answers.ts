@@ -1,4 +1,11 @@
-/** The answers format (design.md §3): one schema per questionnaire, so ids are checked and editors can complete them. */
+/**
+ * The answers format, declared once. The zod schema built here is the TypeScript type,
+ * the validator, the key order of autosave (answers-yaml.ts), the `csq init` template
+ * (answers-template.ts) and the JSON Schema (`csq schema answers`): each field's
+ * metadata (`fieldMeta`) says what those need beyond its type.
+ *
+ * Absent, `""` and `[]` mean "not answered yet"; `null` means "asked, and left empty".
+ */
 import * as z from 'zod';
 import { InputError, type Problem } from '../errors.js';
 import { checkWithSchema, describeValue } from './issues.js';
@@ -8,45 +15,37 @@ import { formatPath, locate, parseYaml, type PathSegment, type YamlSource } from
 export const COMMUNICATION_SKILLS = ['greet', 'value', 'ask', 'listen', 'help', 'invite'] as const;
 export type CommunicationSkill = (typeof COMMUNICATION_SKILLS)[number];
 
-export interface Policy {
-  name: string;
-  friendly: boolean;
-  necessary: boolean;
-  note?: string;
+/** What `csq init`, autosave and the JSON Schema need to know of a field, beyond its type. */
+export interface FieldMeta {
+  /** Its explanation: a key of the catalogue's `answers.docs` (an init comment, a JSON Schema description). */
+  doc?: string;
+  /** Or the text itself (a statement's wording, which comes from the questionnaire). */
+  text?: string;
+  /** `csq init` writes it as a commented-out example instead of a placeholder to fill in. */
+  example?: string;
+  /** `csq init` leaves it out (filled in by the walk or by csq itself). */
+  omitFromInit?: boolean;
+  /** Only asked of a business with staff: `csq init --no-staff` leaves it out. */
+  staffOnly?: boolean;
+  /** Autosave writes each item of this list or mapping on one line, as people write them by hand. */
+  flowItems?: boolean;
+  /** A single line of text: pasted line breaks become spaces. */
+  singleLine?: boolean;
 }
 
-/** What the walk saves and what consultants write. Absent = not asked yet; empty = asked and skipped. */
-export interface Answers {
-  questionnaire?: string;
-  lang?: string;
-  organization?: string;
-  respondent?: string;
-  date?: string;
-  profile?: Record<string, boolean>;
-  ratings: Record<string, Record<string, number>>;
-  improve?: string[];
-  requirements?: { internal?: string[]; employees?: string[]; topRequests?: string[] };
-  vision?: string;
-  visionNotes?: { tenYears?: string; fiveThings?: string[]; customerShoes?: string; picture?: string };
-  policies?: Policy[];
-  communication?: Partial<Record<CommunicationSkill, string>>;
-  education?: { kickoff?: string; owner?: string; training?: string };
-}
-
-// One schema per questionnaire, built once: a batch of thousands of files shares it.
-const schemas = new WeakMap<Questionnaire, ReturnType<typeof buildAnswersSchema>>();
-
-export function answersSchema(q: Questionnaire) {
-  let schema = schemas.get(q);
-  if (!schema) schemas.set(q, (schema = buildAnswersSchema(q)));
+export const fieldMeta = z.registry<FieldMeta>();
+const meta = <T extends z.ZodType>(schema: T, m: FieldMeta): T => {
+  fieldMeta.add(schema, m);
   return schema;
-}
+};
+
+/** A free-text answer: "" not answered yet, null asked and left empty. */
+const text = () => z.string().nullable().optional();
+const list = () => z.array(z.string()).nullable().optional();
+const isoDate = () => z.iso.date();
 
 function buildAnswersSchema(q: Questionnaire) {
   const { min, max } = q.scale;
-  const text = z.string();
-  const list = z.array(z.string());
-  const isoDate = z.iso.date();
   const rating = z
     .int({
       error: (issue) =>
@@ -57,44 +56,94 @@ function buildAnswersSchema(q: Questionnaire) {
             : `expected a rating, a whole number from ${min} to ${max}, found ${describeValue(issue.input)}${typeof issue.input === 'string' && /^\s*\d+\s*$/.test(issue.input) ? ' (remove the quotes)' : ''}`,
     })
     .min(min, { error: (issue) => `${issue.input} is outside the scale ${min}–${max}` })
-    .max(max, { error: (issue) => `${issue.input} is outside the scale ${min}–${max}` })
-    .describe(`A rating from ${min} (${q.scale.labels[String(min)]}) to ${max} (${q.scale.labels[String(max)]}).`);
+    .max(max, { error: (issue) => `${issue.input} is outside the scale ${min}–${max}` });
   const ratings = z.strictObject(
     Object.fromEntries(
       q.sections.map((section) => [
         section.id,
-        z
-          .strictObject(Object.fromEntries(section.statements.map((st) => [st.id, rating.describe(st.text).optional()])))
-          .describe(section.title)
-          .optional(),
+        meta(z.strictObject(Object.fromEntries(section.statements.map((st) => [st.id, meta(rating.optional(), { text: st.text })]))).optional(), {
+          text: section.title,
+        }),
       ]),
     ),
   );
   const sectionId = z.enum(q.sections.map((s) => s.id) as [string, ...string[]]);
-  return z
-    .strictObject({
-      questionnaire: text.describe(`The questionnaire id (${q.id}).`).optional(),
-      lang: z.string().regex(/^[a-z]{2,3}(-[A-Z]{2})?$/, 'a language code such as en or pt').optional(),
-      organization: text.optional(),
-      respondent: text.optional(),
-      date: isoDate.describe('Printed in the plan; leave it out for reproducible output.').optional(),
-      profile: z.strictObject(Object.fromEntries(q.profile.map((p) => [p.id, z.boolean().describe(p.question).optional()]))).optional(),
-      ratings,
-      improve: z.array(sectionId).min(1).max(3).describe('1–3 section ids to improve; default: the three lowest.').optional(),
-      requirements: z
-        .strictObject({ internal: list.optional(), employees: list.optional(), topRequests: list.max(3).optional() })
+  const policy = z.strictObject({
+    name: meta(z.string().trim().min(1), { singleLine: true }),
+    friendly: z.boolean(),
+    necessary: z.boolean(),
+    note: text(),
+  });
+  return z.strictObject({
+    questionnaire: meta(z.string().optional(), { doc: 'questionnaire' }),
+    lang: meta(z.string().regex(/^[a-z]{2,3}(-[A-Z]{2})?$/, 'a language code such as en or pt').optional(), { doc: 'lang' }),
+    organization: meta(z.string().optional(), { doc: 'organization', singleLine: true }),
+    respondent: meta(text(), { doc: 'respondent', singleLine: true }),
+    date: meta(isoDate().optional(), { doc: 'date', example: '2026-11-23' }),
+    profile: meta(z.strictObject(Object.fromEntries(q.profile.map((p) => [p.id, meta(z.boolean().optional(), { text: p.question })]))).optional(), {
+      doc: 'profile',
+    }),
+    ratings: meta(ratings, { doc: 'ratings', flowItems: true }),
+    improve: meta(z.array(sectionId).min(1).max(3).optional(), { doc: 'improve', example: `[${q.sections.slice(0, 2).map((s) => s.id).join(', ')}]` }),
+    requirements: meta(
+      z
+        .strictObject({
+          internal: meta(list(), { doc: 'requirements.internal' }),
+          employees: meta(list(), { doc: 'requirements.employees', staffOnly: true }),
+          topRequests: meta(z.array(z.string()).max(3).nullable().optional(), { doc: 'requirements.topRequests' }),
+        })
         .optional(),
-      vision: text.optional(),
-      visionNotes: z
-        .strictObject({ tenYears: text.optional(), fiveThings: list.max(5).optional(), customerShoes: text.optional(), picture: text.optional() })
+      { doc: 'requirements' },
+    ),
+    vision: meta(text(), { doc: 'vision' }),
+    visionNotes: meta(
+      z
+        .strictObject({
+          tenYears: text(),
+          fiveThings: z.array(z.string()).max(5).nullable().optional(),
+          customerShoes: text(),
+          picture: text(),
+        })
         .optional(),
-      policies: z
-        .array(z.strictObject({ name: text.trim().min(1), friendly: z.boolean(), necessary: z.boolean(), note: text.optional() }))
+      { doc: 'visionNotes', omitFromInit: true },
+    ),
+    policies: meta(z.array(policy).nullable().optional(), { doc: 'policies', flowItems: true }),
+    communication: meta(z.strictObject(Object.fromEntries(COMMUNICATION_SKILLS.map((k) => [k, text()]))).optional(), { doc: 'communication' }),
+    education: meta(
+      z
+        .strictObject({
+          kickoff: meta(isoDate().or(z.literal('')).nullable().optional(), { doc: 'education.kickoff' }),
+          owner: meta(text(), { singleLine: true }),
+          training: text(),
+        })
         .optional(),
-      communication: z.strictObject(Object.fromEntries(COMMUNICATION_SKILLS.map((k) => [k, text.optional()]))).optional(),
-      education: z.strictObject({ kickoff: isoDate.or(z.literal('')).optional(), owner: text.optional(), training: text.optional() }).optional(),
-    })
-    .describe(`Answers to the ${q.title} questionnaire (${q.id}).`);
+      { doc: 'education', staffOnly: true },
+    ),
+  });
+}
+
+export type AnswersSchema = ReturnType<typeof buildAnswersSchema>;
+
+/** What the walk saves and what consultants write (the ids in `ratings` come from the questionnaire). */
+export type Answers = Omit<z.output<AnswersSchema>, 'ratings' | 'profile' | 'communication'> & {
+  profile?: Record<string, boolean | undefined>;
+  ratings: Record<string, Record<string, number | undefined> | undefined>;
+  communication?: Partial<Record<CommunicationSkill, string | null>>;
+};
+export type Policy = NonNullable<Answers['policies']>[number];
+
+// One schema per questionnaire, built once: a batch of thousands of files shares it.
+const schemas = new WeakMap<Questionnaire, AnswersSchema>();
+
+export function answersSchema(q: Questionnaire): AnswersSchema {
+  let schema = schemas.get(q);
+  if (!schema) schemas.set(q, (schema = buildAnswersSchema(q)));
+  return schema;
+}
+
+/** Whether a value counts as answered: absent, `""` and `[]` are placeholders still to fill in. */
+export function isAnswered(value: unknown): boolean {
+  return value !== undefined && value !== '' && !(Array.isArray(value) && value.length === 0);
 }
 
 export interface AnswersCheck {
@@ -174,4 +223,45 @@ export function missingRatings(q: Questionnaire, answers: Answers): { section: s
     .flatMap((section) =>
       section.statements.filter((st) => own(own(answers.ratings, section.id), st.id) === undefined).map((st) => ({ section: section.id, statement: st.id })),
     );
+}
+
+/** The schema of the field at `path` (unwrapping optional and nullable wrappers on the way), if any. */
+export function schemaAt(schema: z.ZodType, path: readonly PathSegment[]): z.ZodType | undefined {
+  let node: z.ZodType | undefined = schema;
+  for (const segment of path) {
+    node = unwrap(node);
+    const def = (node as { def?: { type?: string; shape?: Record<string, z.ZodType>; element?: z.ZodType } } | undefined)?.def;
+    if (def?.type === 'object') node = def.shape?.[String(segment)];
+    else if (def?.type === 'array') node = def.element;
+    else return undefined;
+  }
+  return node;
+}
+
+/** The schema inside optional, nullable and default wrappers. */
+export function unwrap(schema: z.ZodType | undefined): z.ZodType | undefined {
+  let node = schema;
+  for (;;) {
+    const def = (node as { def?: { type?: string; innerType?: z.ZodType } } | undefined)?.def;
+    if (def && (def.type === 'optional' || def.type === 'nullable' || def.type === 'default') && def.innerType) node = def.innerType;
+    else return node;
+  }
+}
+
+/** The metadata of a field, looked up on the field's schema as declared (with its wrappers). */
+export function metaOf(schema: z.ZodType | undefined): FieldMeta {
+  let node = schema;
+  while (node) {
+    const found = fieldMeta.get(node);
+    if (found) return found;
+    const inner = (node as { def?: { innerType?: z.ZodType } }).def?.innerType;
+    node = inner;
+  }
+  return {};
+}
+
+/** The keys of an object schema, in declaration order (the order of every file csq writes). */
+export function keysOf(schema: z.ZodType | undefined): string[] {
+  const def = (unwrap(schema) as { def?: { type?: string; shape?: Record<string, unknown> } } | undefined)?.def;
+  return def?.type === 'object' && def.shape ? Object.keys(def.shape) : [];
 }

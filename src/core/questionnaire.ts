@@ -101,7 +101,7 @@ export function own<T>(obj: Record<string, T> | undefined, key: string): T | und
 }
 
 /** Default profile answers, overridden by the user's. */
-export function resolveProfile(q: Questionnaire, given: Record<string, boolean> = {}): Record<string, boolean> {
+export function resolveProfile(q: Questionnaire, given: Readonly<Record<string, boolean | undefined>> = {}): Record<string, boolean> {
   return Object.fromEntries(q.profile.map((p) => [p.id, own(given, p.id) ?? p.default]));
 }
 

@@ -1,6 +1,6 @@
 /** Every scoring rule in one place (design.md §4). Pure. */
 import { COMMUNICATION_SKILLS, type Answers, type Policy } from './answers.js';
-import { isApplicable, resolveProfile, type Questionnaire } from './questionnaire.js';
+import { isApplicable, resolveProfile, type Questionnaire, type Section } from './questionnaire.js';
 import { RESULT_SCHEMA_VERSION, type PolicyAction, type Result, type SectionResult } from './result.js';
 
 /** 100 × score ÷ max to one decimal, halves up, in integer arithmetic so 71.25 never becomes 71.2. */
@@ -19,8 +19,16 @@ export function triagePolicy(policy: Pick<Policy, 'friendly' | 'necessary'>): Po
   return policy.necessary ? 'make-friendlier' : 'drop';
 }
 
+/** A section's score (the sum of its ratings so far) and its maximum. */
+export function scoreSection(q: Questionnaire, section: Section, ratings: Readonly<Record<string, number | undefined>>): { score: number; max: number } {
+  return {
+    score: section.statements.reduce((sum, st) => sum + (ratings[st.id] ?? 0), 0),
+    max: q.scale.max * section.statements.length,
+  };
+}
+
 /** The applicable sections with the lowest percent, ties in questionnaire order. */
-export function lowestSections(sections: readonly SectionResult[], count = 3): string[] {
+export function lowestSections(sections: readonly Pick<SectionResult, 'id' | 'applicable' | 'score' | 'max'>[], count = 3): string[] {
   return sections
     .map((section, order) => ({ section, order }))
     .filter(({ section }) => section.applicable && section.max)
@@ -30,11 +38,11 @@ export function lowestSections(sections: readonly SectionResult[], count = 3): s
     .map(({ section }) => section.id);
 }
 
-const orNull = (value: string | undefined): string | null => {
+const orNull = (value: string | null | undefined): string | null => {
   const trimmed = value?.trim();
   return trimmed ? trimmed : null;
 };
-const cleanList = (items: readonly string[] | undefined): string[] => (items ?? []).map((s) => s.trim()).filter(Boolean);
+const cleanList = (items: readonly string[] | null | undefined): string[] => (items ?? []).map((s) => s.trim()).filter(Boolean);
 
 /** Answers (complete and valid for q) → Result. */
 export function scoreAnswers(q: Questionnaire, answers: Answers, lang: string = q.lang): Result {
@@ -46,8 +54,7 @@ export function scoreAnswers(q: Questionnaire, answers: Answers, lang: string = 
     const given = answers.ratings[section.id] ?? {};
     // Ratings in questionnaire order, whatever order the file had.
     const ratings = Object.fromEntries(section.statements.map((st) => [st.id, given[st.id]!]));
-    const score = Object.values(ratings).reduce((sum, r) => sum + r, 0);
-    const max = q.scale.max * section.statements.length;
+    const { score, max } = scoreSection(q, section, ratings);
     return { id: section.id, title: section.title, applicable: true, score, max, percent: percentOf(score, max), ratings };
   });
   const applicable = sections.filter((s) => s.applicable);

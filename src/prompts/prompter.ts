@@ -32,12 +32,12 @@ export interface InquirerOptions {
  * @inquirer/prompts would also load its editor prompt and an encoding library (~500 KB).
  */
 export async function createInquirerPrompter({ output, messages }: InquirerOptions): Promise<Prompter> {
-  const [{ default: select }, { default: checkbox }, { default: input }, { default: confirm }, { ratingPrompt }] = await Promise.all([
+  const [{ default: select }, { default: checkbox }, { default: confirm }, { ratingPrompt }, { textPrompt }] = await Promise.all([
     import('@inquirer/select'),
     import('@inquirer/checkbox'),
-    import('@inquirer/input'),
     import('@inquirer/confirm'),
     import('./rating-prompt.js'),
+    import('./text-prompt.js'),
   ]);
   const context = { output };
   // The prompts' own words, in the walk's language.
@@ -58,7 +58,16 @@ export async function createInquirerPrompter({ output, messages }: InquirerOptio
         },
         context,
       ) as Promise<never[]>,
-    input: (config) => input(config, context),
+    input: async (config) => {
+      // Bracketed paste: the line breaks of a paste arrive marked, so a paste of several lines is kept whole.
+      const tty = (output as { isTTY?: boolean }).isTTY === true;
+      if (tty) output.write('\x1b[?2004h');
+      try {
+        return await textPrompt({ ...config, linesLabel: (count) => fill(words.lines, { count }) }, context);
+      } finally {
+        if (tty) output.write('\x1b[?2004l');
+      }
+    },
     confirm: (config) => confirm({ ...config, theme: confirmTheme }, context),
     say: (text) => output.write(`${wrap(text, Math.min((output as { columns?: number }).columns ?? 80, 100))}\n`),
   };

@@ -43,7 +43,7 @@ describe('ids named like Object.prototype properties', () => {
   it('writes the profile default in csq init', () => {
     const run = csq(['init', ...Q]);
     expect(run.code).toBe(0);
-    expect(run.stdout).toContain('\nprofile:\n  constructor: true    # Do you have employees?\n');
+    expect(run.stdout).toContain('\n  constructor: true   # Do you have employees?\n');
   });
 
   it('says a saved Result lacks a profile answer, in csq team', () => {

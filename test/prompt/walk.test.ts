@@ -1,11 +1,12 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { loadAnswers, type Answers } from '../../src/core/answers.js';
+import { COMMUNICATION_SKILLS, answersSchema, loadAnswers, missingRatings, type Answers } from '../../src/core/answers.js';
+import { answersTemplate } from '../../src/core/answers-template.js';
 import { stringifyAnswers } from '../../src/core/answers-yaml.js';
 import { loadQuestionnaire } from '../../src/core/questionnaire.js';
 import { scoreAnswers } from '../../src/core/scoring.js';
 import { en } from '../../src/i18n/en.js';
-import { isWalkComplete, walk } from '../../src/prompts/walk.js';
+import { isWalkComplete, pendingSteps, walk } from '../../src/prompts/walk.js';
 import { interrupt, no, pick, rate, scriptedPrompter, type, yes, type Step } from './scripted-prompter.js';
 
 const q = loadQuestionnaire(readFileSync('questionnaires/csq.en.yaml', 'utf8'), 'csq.en.yaml');
@@ -15,7 +16,7 @@ async function run(steps: Step[], initial: Answers = { ratings: {} }) {
   const prompter = scriptedPrompter(steps);
   const answers: Answers = structuredClone(initial);
   const saves: string[] = [];
-  const save = () => saves.push(stringifyAnswers(answers, ' test'));
+  const save = () => saves.push(stringifyAnswers(answers, ' test', answersSchema(q)));
   let error: unknown;
   try {
     await walk({ questionnaire: q, messages: en, prompter, answers, save });
@@ -75,15 +76,15 @@ describe('the walk, scripted', () => {
       },
       improve: ['errors', 'staff', 'information'],
       requirements: { internal: ['Re-cleans on 1 in 12 jobs'], employees: ['Clients want evening cleaning'], topRequests: ['Faster quotes', 'Evening hours', 'One contact person'] },
-      visionNotes: { tenYears: 'The most recommended cleaner in town', fiveThings: ['Reliability', 'Honesty'], customerShoes: '', picture: '' },
+      visionNotes: { tenYears: 'The most recommended cleaner in town', fiveThings: ['Reliability', 'Honesty'], customerShoes: null, picture: null },
       vision: 'Spotless, on time, every time.',
       policies: [
         { name: "We don't do windows", friendly: false, necessary: false },
         { name: 'Free re-clean within 24 hours', friendly: true, necessary: true, note: 'Our promise' },
         { name: 'Cleaning on Sundays', friendly: true, necessary: false },
       ],
-      communication: { greet: 'Answer by the third ring', value: '', ask: 'Ask what went wrong last time', listen: '', help: '', invite: 'Thank-you note after a month' },
-      education: { kickoff: '2026-12-01', owner: 'Jane Doe', training: '' },
+      communication: { greet: 'Answer by the third ring', value: null, ask: 'Ask what went wrong last time', listen: null, help: null, invite: 'Thank-you note after a month' },
+      education: { kickoff: '2026-12-01', owner: 'Jane Doe', training: null },
     });
     expect(isWalkComplete(q, answers)).toBe(true);
     // Every autosave is a valid (partial) answers file; the last is the whole thing.
@@ -169,7 +170,7 @@ describe('the walk, scripted', () => {
     const answers: Answers = { ratings: {} };
     const saves: string[] = [];
     const crashing = { ...prompter, input: async (c: { message: string }) => (c.message.includes('customer vision') ? Promise.reject(new TypeError('boom')) : prompter.input(c)) };
-    await expect(walk({ questionnaire: q, messages: en, prompter: crashing, answers, save: () => saves.push(stringifyAnswers(answers, ' t')) })).rejects.toThrow('boom');
+    await expect(walk({ questionnaire: q, messages: en, prompter: crashing, answers, save: () => saves.push(stringifyAnswers(answers, ' t', answersSchema(q))) })).rejects.toThrow('boom');
     const saved = loadAnswers(saves.at(-1)!, 'a.yaml', q, { complete: false });
     expect(saved).toEqual(answers);
     const resumed = await run([type('Spotless.', 'customer vision'), interrupt()], saved);
@@ -209,7 +210,7 @@ ratings:
   outreach: { easy-to-deal: 4, resolve-complaints: 4 }
 improve: [errors]
 vision: Clear books, no surprises.
-policies: []
+policies: null
 `,
       'partial.yaml',
       q,
@@ -231,10 +232,27 @@ policies: []
     expect(isWalkComplete(q, answers)).toBe(true);
   });
 
+  it('takes the empty placeholders of a `csq init` file as questions still to ask', () => {
+    const template = answersTemplate(q, en, { profile: { staff: true }, schemaUrl: './s.json', lang: 'en' });
+    // A consultant filled in every rating and nothing else.
+    const rated = template.replace(/^( {4}[a-z-]+:) +#.*$/gm, '$1 4');
+    const answers = loadAnswers(rated, 'init.yaml', q, { complete: false });
+    expect(missingRatings(q, answers)).toEqual([]);
+    expect(pendingSteps(q, answers)).toEqual([
+      'organization', 'respondent', 'improve',
+      'requirements.internal', 'requirements.employees', 'requirements.topRequests',
+      'visionNotes.tenYears', 'visionNotes.fiveThings', 'visionNotes.customerShoes', 'visionNotes.picture', 'vision',
+      'policies', ...COMMUNICATION_SKILLS.map((k) => `communication.${k}`), 'education.kickoff', 'education.owner', 'education.training',
+    ]);
+    // What the walk saves for a question left empty (null) is answered; a placeholder is not.
+    expect(pendingSteps(q, { ...answers, organization: 'Acme', respondent: null, vision: null })).not.toContain('vision');
+    expect(pendingSteps(q, { ...answers, organization: 'Acme', respondent: null, vision: null })).not.toContain('respondent');
+  });
+
   it('warns about a long vision and lets the owner shorten it', async () => {
     const long = 'We will be the friendliest, fastest and most reliable cleaning company in the whole region, known by every business for spotless offices, fair prices and happy staff who love their work.';
     const initial = loadAnswers(
-      `organization: A\nrespondent: ''\nprofile: { staff: false }\nimprove: [errors]\nrequirements: { internal: [], topRequests: [] }\nvisionNotes: { tenYears: '', fiveThings: [], customerShoes: '', picture: '' }\nratings: {}\n`,
+      `organization: A\nrespondent: null\nprofile: { staff: false }\nimprove: [errors]\nrequirements: { internal: null, topRequests: null }\nvisionNotes: { tenYears: null, fiveThings: null, customerShoes: null, picture: null }\nratings: {}\n`,
       'a.yaml',
       q,
       { complete: false },
@@ -263,8 +281,8 @@ policies: []
 
   it('rejects a malformed kickoff date at the prompt', async () => {
     const initial = loadAnswers(readFileSync('test/fixtures/full.yaml', 'utf8').replace(/education:[\s\S]*$/, ''), 'f.yaml', q, { complete: false });
-    Object.assign(initial, { improve: ['errors'], communication: { greet: '', value: '', ask: '', listen: '', help: '', invite: '' } });
+    Object.assign(initial, { improve: ['errors'], communication: { greet: null, value: null, ask: null, listen: null, help: null, invite: null } });
     const { error } = await run([type('1 December', 'kickoff')], initial);
-    expect(String(error)).toContain('Write a date like 2026-12-01');
+    expect(String(error)).toContain('expected a date like 2026-11-23, found "1 December"');
   });
 });
