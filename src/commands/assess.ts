@@ -201,7 +201,7 @@ async function chooseUnfinished(prompter: Prompter, context: LangContext, dir: s
     const label = (u: Unfinished) =>
       'opened' in u
         ? fill(w.resumeChoice, { organization: u.opened.answers.organization || w.unnamed, file: u.file, ...progress(q, u.opened.answers) })
-        : fill(w.resumeInvalid, { file: u.file, count: u.problems.problems.length });
+        : fill(w.resumeInvalid, { file: u.file, count: u.problems.problems.length }, context.lang);
     const choice = await prompter.select<string>({
       message: w.resumeWhich,
       choices: [

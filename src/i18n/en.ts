@@ -2,7 +2,10 @@
  * English texts: the method's fixed content (skills, steps, prompts, triage) used by
  * both the plan and the walk, and the CLI's own messages. Every language mirrors these keys.
  */
+import type { Plural } from './format.js';
+
 export const en = {
+  lang: 'en',
   method: {
     skills: {
       greet: { name: 'Greet customers', voice: 'Put me at ease and make me feel comfortable.', tip: 'First impressions set the tone for everything after.' },
@@ -95,7 +98,7 @@ export const en = {
     joinedLines: 'The {count} pasted lines were joined into one.',
     pastedItems: 'Added {count} items from the paste.',
     listFull: 'This list holds at most {max}; left out: {dropped}',
-    resumeInvalid: '{file} (cannot be continued: {count} problems)',
+    resumeInvalid: { one: '{file} (cannot be continued: {count} problem)', other: '{file} (cannot be continued: {count} problems)' },
     invalidFile: '{file} cannot be continued until these problems are fixed:',
     renameOrDiscard: 'Rename or discard one of them…',
     manageWhich: 'Which assessment?',
@@ -156,12 +159,15 @@ export const en = {
   },
 } as const;
 
-/** Fill `{name}` placeholders. */
-export function fill(template: string, values: Record<string, string | number>): string {
-  return template.replace(/\{(\w+)\}/g, (whole, key: string) => (key in values ? String(values[key]) : whole));
-}
+export { fill } from './format.js';
 
-type Widen<T> = T extends string ? string : T extends readonly (infer U)[] ? readonly Widen<U>[] : { readonly [K in keyof T]: Widen<T[K]> };
+type Widen<T> = T extends string
+  ? string
+  : T extends { other: string }
+    ? Plural
+    : T extends readonly (infer U)[]
+      ? readonly Widen<U>[]
+      : { readonly [K in keyof T]: Widen<T[K]> };
 
 /** The shape every language's catalogue must have. */
 export type Messages = Widen<typeof en>;

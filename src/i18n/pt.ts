@@ -2,6 +2,7 @@
 import type { Messages } from './en.js';
 
 export const pt: Messages = {
+  lang: 'pt',
   method: {
     skills: {
       greet: { name: 'Receba bem os clientes', voice: 'Deixe-me à vontade e confortável.', tip: 'A primeira impressão dá o tom de tudo o que vem depois.' },
@@ -94,7 +95,7 @@ export const pt: Messages = {
     joinedLines: 'As {count} linhas coladas foram juntadas numa só.',
     pastedItems: '{count} itens adicionados a partir do que foi colado.',
     listFull: 'Esta lista comporta no máximo {max}; ficaram de fora: {dropped}',
-    resumeInvalid: '{file} (não pode ser continuado: {count} problemas)',
+    resumeInvalid: { one: '{file} (não pode ser continuado: {count} problema)', other: '{file} (não pode ser continuado: {count} problemas)' },
     invalidFile: '{file} só pode ser continuado depois de corrigir estes problemas:',
     renameOrDiscard: 'Renomear ou descartar uma delas…',
     manageWhich: 'Qual avaliação?',

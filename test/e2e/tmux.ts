@@ -39,6 +39,12 @@ export class Terminal {
     this.keystrokes += keys.length;
   }
 
+  /** Paste text as a terminal does (bracketed, when the program asked for it). */
+  paste(text: string): void {
+    this.tmux('set-buffer', '-b', this.name, text);
+    this.tmux('paste-buffer', '-p', '-d', '-b', this.name, '-t', this.name);
+  }
+
   /** Wait until the screen shows `what` (more times than `after` if given). */
   async waitFor(what: string | RegExp, { timeout = 10_000, count = 1 } = {}): Promise<string> {
     const deadline = Date.now() + timeout;

@@ -1,0 +1,30 @@
+/** Filling a catalogue's messages: `{name}` placeholders, and plural forms chosen by Intl.PluralRules. */
+
+/** A message with one text per plural category of its language (CLDR: zero, one, two, few, many, other). */
+export interface Plural {
+  zero?: string;
+  one?: string;
+  two?: string;
+  few?: string;
+  many?: string;
+  other: string;
+}
+
+export type Message = string | Plural;
+export type Values = Record<string, string | number>;
+
+const rules = new Map<string, Intl.PluralRules>();
+
+/** The text of `message` for `count` in `lang`: its category's form, else `other`. */
+export function pluralForm(message: Message, count: number, lang: string): string {
+  if (typeof message === 'string') return message;
+  let rule = rules.get(lang);
+  if (!rule) rules.set(lang, (rule = new Intl.PluralRules(lang)));
+  return message[rule.select(count)] ?? message.other;
+}
+
+/** Fill `{name}` placeholders; a plural message takes its form from `values.count`. */
+export function fill(message: Message, values: Values = {}, lang = 'en'): string {
+  const template = typeof message === 'string' ? message : pluralForm(message, Number(values.count), lang);
+  return template.replace(/\{(\w+)\}/g, (whole, key: string) => (key in values ? String(values[key]) : whole));
+}
