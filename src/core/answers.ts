@@ -69,13 +69,13 @@ function buildAnswersSchema(q: Questionnaire) {
   );
   const sectionId = z.enum(q.sections.map((s) => s.id) as [string, ...string[]]);
   const policy = z.strictObject({
-    name: meta(z.string().trim().min(1), { singleLine: true }),
+    name: meta(z.string().regex(/\S/, 'must not be empty'), { singleLine: true }),
     friendly: z.boolean(),
     necessary: z.boolean(),
     note: text(),
   });
   return z.strictObject({
-    questionnaire: meta(z.string().optional(), { doc: 'questionnaire' }),
+    questionnaire: meta(z.literal(q.id).optional(), { doc: 'questionnaire' }),
     lang: meta(z.string().regex(/^[a-z]{2,3}(-[A-Z]{2})?$/, 'a language code such as en or pt').optional(), { doc: 'lang' }),
     organization: meta(z.string().optional(), { doc: 'organization', singleLine: true }),
     respondent: meta(text(), { doc: 'respondent', singleLine: true }),

@@ -16,22 +16,29 @@ export type SchemaKind = (typeof SCHEMA_KINDS)[number];
 
 type JsonObject = Record<string, unknown>;
 
+/** No C0 or C1 control characters (but tab and line breaks), no bidi overrides or isolates. */
+const TEXT_PATTERN = '^[^\\u0000-\\u0008\\u000b\\u000c\\u000e-\\u001f\\u007f-\\u009f\\u202a-\\u202e\\u2066-\\u2069]*$';
+
 export function jsonSchemaOf(kind: SchemaKind, q: Questionnaire, messages: Messages): JsonObject {
   if (kind === 'questionnaire') return { title: 'csq questionnaire', ...z.toJSONSchema(questionnaireSchema(), { io: 'input', target: 'draft-7' }) };
   if (kind === 'result') return { title: 'csq result', ...z.toJSONSchema(resultSchema(), { io: 'input', target: 'draft-7' }) };
   return answersJsonSchema(q, messages);
 }
 
-function answersJsonSchema(q: Questionnaire, messages: Messages): JsonObject {
+/** `schema`: the answers declaration (another one only in tests). */
+export function answersJsonSchema(q: Questionnaire, messages: Messages, schema: z.ZodType = answersSchema(q)): JsonObject {
   const docs = messages.answers.docs as Record<string, string>;
   const { min, max, labels } = q.scale;
   const values = Array.from({ length: max - min + 1 }, (_, i) => min + i);
   const labelOf = (v: number) => labels[String(v)] ?? String(v);
-  const schema = z.toJSONSchema(answersSchema(q), {
+  const json = z.toJSONSchema(schema, {
     io: 'input',
     target: 'draft-7',
     override: ({ zodSchema, jsonSchema }) => {
       const info = metaOf(zodSchema as unknown as z.ZodType);
+      // Text: no control characters, as csq reads it (a pattern of its own wins: dates, codes).
+      const type = jsonSchema.type;
+      if ((type === 'string' || (Array.isArray(type) && type.includes('string'))) && !jsonSchema.pattern && !('const' in jsonSchema)) jsonSchema.pattern = TEXT_PATTERN;
       const description = info.doc ? docs[info.doc] : info.text;
       if (description && !jsonSchema.description) jsonSchema.description = description;
       // A rating: its values with their labels, for completion.
@@ -43,14 +50,13 @@ function answersJsonSchema(q: Questionnaire, messages: Messages): JsonObject {
       }
     },
   }) as JsonObject;
-  const properties = schema.properties as Record<string, JsonObject>;
+  const properties = json.properties as Record<string, JsonObject>;
   // Each area once.
-  const improve = properties.improve!;
-  improve.uniqueItems = true;
+  if (properties.improve) properties.improve.uniqueItems = true;
   return {
     title: 'csq answers',
     description: fill(messages.answers.schema.title, { title: q.title, id: q.id }),
-    ...schema,
+    ...json,
     allOf: profileRules(q),
   };
 }

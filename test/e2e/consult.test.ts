@@ -157,6 +157,32 @@ describe('csq schema', () => {
     expect(validate(parse(`${full}colour: red\n`))).toBe(false);
   });
 
+  it('is as strict as csq validate on the bad-answers corpus, wherever JSON Schema can say it', () => {
+    const validate = ajv.compile(schemaOf('answers'));
+    // What an editor's JSON Schema cannot see: it gets the data after YAML has been read.
+    const yamlLevel: Record<string, string> = {
+      'answers-custom-tag.yaml': 'a tag is YAML syntax',
+      'answers-local-tag.yaml': 'a tag is YAML syntax',
+      'answers-duplicate-statement-key.yaml': 'a duplicate key is gone once the YAML is read',
+      'answers-duplicate-top-level-key.yaml': 'a duplicate key is gone once the YAML is read',
+      'answers-latin1-bytes.yaml': 'the file’s encoding',
+      'answers-rating-hex.yaml': '0x5 is the number 5 once read',
+      'answers-yaml-1-1-directive.yaml': 'a YAML directive',
+      'answers-several-documents.yaml': 'an editor checks each document on its own',
+    };
+    const bad = readdirSync(fixture('bad')).filter((f) => f.startsWith('answers-'));
+    const accepted = bad.filter((name) => {
+      let data: unknown;
+      try {
+        data = parse(readFileSync(fixture('bad', name), 'utf8'), { uniqueKeys: false, logLevel: 'silent' });
+      } catch {
+        return false; // not YAML at all: an editor flags it before any schema
+      }
+      return validate(data);
+    });
+    expect(accepted.sort()).toEqual(Object.keys(yamlLevel).filter((name) => bad.includes(name)).sort());
+  });
+
   it('is draft-07, which editors understand', () => {
     for (const kind of ['questionnaire', 'answers', 'result']) expect(schemaOf(kind).$schema).toBe('http://json-schema.org/draft-07/schema#');
   });
