@@ -95,7 +95,7 @@ const runs = [
   ['--help'],
   ['report', '--example', '-o', path.join(work, 'plan.md')],
   ['report', '--example', '--format', 'json', '--lang', 'pt'],
-  ['report', '--example', '--template', path.join(root, 'templates', 'plan.en.md.hbs')],
+  ['report', '--example', '--template', path.join(root, 'templates', 'plan.md.hbs')],
   ['validate', example],
   ['init', '--force', path.join(work, 'answers.yaml')],
   ['schema', 'answers'],

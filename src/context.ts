@@ -23,10 +23,8 @@ export interface ContextOptions {
   templateFile?: string;
 }
 
-interface Assets {
-  questionnaire: Questionnaire;
-  template: unknown;
-}
+/** The plan template: one per output format, in every language (its words come from the catalogue). */
+export const PLAN_TEMPLATE = 'templates/plan.md.hbs';
 
 // The built CLI's own `require` (bin/bundle.cjs), which code-caches the assets like any chunk.
 declare const require: ((file: string) => unknown) | undefined;
@@ -35,25 +33,24 @@ declare const require: ((file: string) => unknown) | undefined;
  * The build validates the bundled questionnaires and precompiles the templates into
  * dist/assets; running from source (the unit tests) reads and compiles them instead.
  */
-function builtAssets(lang: string): Assets | undefined {
-  const file = path.join(packageRoot(), 'dist', 'assets', `csq.${lang}.cjs`);
+function builtAsset<T>(name: string): T | undefined {
+  const file = path.join(packageRoot(), 'dist', 'assets', `${name}.cjs`);
   if (!existsSync(file)) return undefined;
   const load = typeof require === 'function' ? require : process.getBuiltinModule('node:module').createRequire(import.meta.url);
-  return load(file) as Assets;
+  return load(file) as T;
 }
 
 export function bundledQuestionnaire(lang: string): Questionnaire {
-  const built = builtAssets(lang);
-  if (built) return built.questionnaire;
+  const built = builtAsset<Questionnaire>(`csq.${lang}`);
+  if (built) return built;
   const file = `questionnaires/csq.${lang}.yaml`;
   return loadQuestionnaire(readBundled(file), file);
 }
 
-async function bundledTemplate(lang: string): Promise<PlanTemplate> {
-  const file = `templates/plan.${lang}.md.hbs`;
-  const built = builtAssets(lang);
-  if (built) return (await import('./render/template-runtime.js')).templateFromSpec(built.template, file);
-  return (await import('./render/markdown.js')).compileTemplate(readBundled(file), file);
+async function bundledTemplate(): Promise<PlanTemplate> {
+  const built = builtAsset<unknown>(path.basename(PLAN_TEMPLATE, '.hbs'));
+  if (built) return (await import('./render/template-runtime.js')).templateFromSpec(built, PLAN_TEMPLATE);
+  return (await import('./render/markdown.js')).compileTemplate(readBundled(PLAN_TEMPLATE), PLAN_TEMPLATE);
 }
 
 async function userTemplate(file: string): Promise<PlanTemplate> {
@@ -75,7 +72,7 @@ export function loadContext(options: ContextOptions): LangContext {
     lang: options.lang,
     questionnaire,
     messages: messagesFor(options.lang),
-    template: () => (template ??= options.templateFile ? userTemplate(options.templateFile) : bundledTemplate(options.lang)),
+    template: () => (template ??= options.templateFile ? userTemplate(options.templateFile) : bundledTemplate()),
   };
   cache.set(key, context);
   return context;

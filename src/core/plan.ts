@@ -3,6 +3,7 @@
  * scoring happens here, only presentation decisions (bars, whole percents, groups).
  */
 import type { Messages } from '../i18n/en.js';
+import { fill } from '../i18n/format.js';
 import { COMMUNICATION_SKILLS } from './answers.js';
 import { scaleLabel, type Questionnaire } from './questionnaire.js';
 import { POLICY_ACTIONS, type Result } from './result.js';
@@ -74,7 +75,13 @@ export function buildPlan(result: Result, q: Questionnaire, messages: Messages) 
   }));
 
   const hasStaff = result.education !== null;
+  const disagreements = result.team
+    ? result.team.sections.filter((s) => s.disagree).map((s) => ({ title: sectionsById.get(s.id)?.title ?? s.id, min: Math.round(s.min), max: Math.round(s.max) }))
+    : [];
   return {
+    /** The language's words for the template's `{{t "key"}}`. */
+    texts: messages.plan,
+    lang: messages.lang,
     title: q.title,
     organization: result.organization,
     respondent: result.respondent,
@@ -84,6 +91,9 @@ export function buildPlan(result: Result, q: Questionnaire, messages: Messages) 
       min: q.scale.min,
       max: q.scale.max,
       labels: Object.entries(q.scale.labels).map(([value, label]) => ({ value, label })),
+      text: Object.entries(q.scale.labels)
+        .map(([value, label]) => `${value} = ${label}`)
+        .join(' · '),
     },
     overall: {
       score: result.overall.score,
@@ -96,6 +106,7 @@ export function buildPlan(result: Result, q: Questionnaire, messages: Messages) 
     sections,
     improve,
     improveChosen: result.improveChosen,
+    goodData: messages.plan.goodDataItems,
     requirements: {
       any: rowCount > 0,
       rows: requirementRows,
@@ -137,9 +148,8 @@ export function buildPlan(result: Result, q: Questionnaire, messages: Messages) 
     team: result.team
       ? {
           respondents: result.team.respondents,
-          disagreements: result.team.sections
-            .filter((s) => s.disagree)
-            .map((s) => ({ title: sectionsById.get(s.id)?.title ?? s.id, min: Math.round(s.min), max: Math.round(s.max) })),
+          disagreements,
+          disagreementText: disagreements.map((d) => fill(messages.plan.teamDisagreeArea, d)).join('; '),
         }
       : null,
   };

@@ -31,6 +31,103 @@ export const pt: Messages = {
       'add-more': { group: 'Amigáveis, sem serem obrigatórias', action: 'Crie mais políticas assim: são uma vantagem competitiva.' },
     },
   },
+  plan: {
+    title: 'Plano de atendimento ao cliente',
+    titleFor: 'Plano de atendimento ao cliente: {organization}',
+    preparedByOn: 'Preparado por {respondent}, {date}.',
+    preparedBy: 'Preparado por {respondent}.',
+    preparedOn: 'Preparado em {date}.',
+    intro:
+      'Atender bem é satisfazer as necessidades e as expectativas dos clientes *tal como o cliente as define*. Este plano segue as cinco etapas do método: **A.** avaliar o seu quociente de atendimento ao cliente, **B.** entender as exigências dos seus clientes, **C.** criar uma visão centrada no cliente e políticas amigáveis, **D.** lidar bem com os clientes.',
+    introStaff:
+      'Atender bem é satisfazer as necessidades e as expectativas dos clientes *tal como o cliente as define*. Este plano segue as cinco etapas do método: **A.** avaliar o seu quociente de atendimento ao cliente, **B.** entender as exigências dos seus clientes, **C.** criar uma visão centrada no cliente e políticas amigáveis, **D.** lidar bem com os clientes e **E.** capacitar a sua equipe.',
+    headingA: 'A. O seu quociente de atendimento ao cliente',
+    overall: '**CSQ geral: {percent}%** ({score} de {max} pontos, em {applicable} de {sections} áreas)',
+    teamCombined: 'Estas são as respostas combinadas de {count} pessoas: a pontuação de cada área é a média das delas.',
+    teamDisagree: '**As respostas divergem muito** (40 pontos ou mais de diferença) em {areas}. Conversem sobre isso antes de agir.',
+    teamDisagreeArea: '{title} (de {min}% a {max}%)',
+    tableArea: 'Área',
+    tableScore: 'Pontos',
+    tableMax: 'Máximo',
+    notApplicable: 'não se aplica',
+    scaleLine: 'Escala: {labels}. Autoavaliação adaptada do teste da Forum Corporation para empresas orientadas ao cliente.',
+    headingImprove: 'Áreas a melhorar',
+    improveChosen: 'Estas são as áreas que você escolheu trabalhar primeiro.',
+    improveLowest: 'Pontuações baixas indicam oportunidades. Estas são as suas áreas com as menores pontuações; comece por elas.',
+    weakest: 'Afirmações mais fracas:',
+    ideas: 'Ideias para colocar em prática:',
+    headingB: 'B. Entenda as exigências dos seus clientes',
+    introB:
+      'A maioria das organizações acredita saber o que os clientes exigem, mas nunca estudou isso de forma sistemática. Compare o que mostram os seus próprios dados e a sua própria experiência com o que os clientes pedem.',
+    introBStaff:
+      'A maioria das organizações acredita saber o que os clientes exigem, mas nunca estudou isso de forma sistemática. Compare o que mostram os seus próprios dados e o que dizem os seus funcionários com o que os clientes pedem.',
+    tableInternal: 'Os nossos dados mostram',
+    tableInternalSolo: 'Os nossos dados e a nossa experiência mostram',
+    tableEmployees: 'Os nossos funcionários dizem',
+    tableTopRequests: 'Principais pedidos dos clientes',
+    topRequestsMissing:
+      'Ainda falta descobrir os três principais pedidos dos clientes: comece pelas reclamações e consultas e depois pergunte diretamente aos clientes.',
+    exercise: 'O exercício, ainda por fazer:',
+    exerciseOwn:
+      '**A sua própria organização.** Revise os principais dados operacionais em busca de sinais de insatisfação: pedidos em atraso e falta de estoque, devoluções e abatimentos, rejeições internas, tempos de resposta ou de execução e serviços que precisaram ser refeitos. Num negócio de uma pessoa só, você é a sua melhor fonte. Resuma tudo numa lista curta de pontos fortes e fracos.',
+    exerciseOwnStaff:
+      '**A sua própria organização.** Revise os principais dados operacionais em busca de sinais de insatisfação: pedidos em atraso e falta de estoque, devoluções e abatimentos, rejeições internas, tempos de resposta ou de execução e serviços que precisaram ser refeitos. Pergunte aos seus funcionários: eles lidam com os clientes todos os dias. Resuma tudo numa lista curta de pontos fortes e fracos.',
+    exerciseCustomers:
+      '**Os seus clientes.** Comece pelas reclamações e consultas e crie uma forma sistemática de registrá-las. Só 2 a 4% dos clientes insatisfeitos chegam a reclamar; por isso, pergunte também: pesquisas alcançam muita gente a baixo custo; grupos de foco trazem respostas mais claras e interativas. Combine os dois, com objetivos claros e específicos.',
+    exerciseTopRequests: '**Liste os três principais pedidos dos clientes** ao lado da sua própria lista.',
+    overlap: '**Há pontos em comum? Alguma surpresa?** Onde as suas listas e os pedidos dos clientes não batem, quem tem razão são os clientes.',
+    goodData: 'Bons dados sobre os clientes são:',
+    goodDataItems: [
+      '**Contínuos**: reavaliados com regularidade, com a frequência que o seu volume e o valor de cada cliente pedem.',
+      '**Específicos**: "Quanto tempo de espera é aceitável?", e não "A espera é satisfatória?"',
+      '**Atuais**: dados antigos já não refletem os seus clientes.',
+      '**Ponderados**: os clientes dão nota ao que mais importa para eles, e assim algumas prioridades se destacam.',
+      '**Comparados com a concorrência**: os clientes avaliam também os seus concorrentes.',
+    ],
+    headingC: 'C. Visão centrada no cliente e políticas de atendimento',
+    headingVision: 'A nossa visão',
+    visionLong:
+      'Com {words} palavras, esta visão está longa. Tente usar {maxWords} palavras ou menos: a visão de Ray Kroc para o McDonald\'s tinha quatro, "Qualidade, Serviço, Limpeza, Valor". Uma visão curta é lembrada por todos.',
+    noVision:
+      '*Ainda não há uma visão escrita.* Uma visão é um retrato vivo de um futuro ambicioso e desejável, ligado ao cliente e melhor do que hoje. Mantenha-a curta o suficiente para ser lembrada. Para escrevê-la:',
+    visionNotes: 'Anotações por trás dela:',
+    headingPolicies: 'Políticas',
+    policiesIntro:
+      'Nada irrita mais um cliente do que ouvir "Desculpe, é a nossa política." Classifique cada política de duas formas, amigável ou pouco amigável, necessária ou desnecessária, e aja sobre cada grupo:',
+    necessary: 'Necessária',
+    unnecessary: 'Desnecessária',
+    unfriendly: 'Pouco amigável',
+    friendly: 'Amigável',
+    gridMakeFriendlier: '{count}: torne-a o mais amigável possível',
+    gridDrop: '{count}: elimine imediatamente',
+    gridKeep: '{count}: mantenha e reforce',
+    gridAddMore: '{count}: crie mais como ela',
+    noPolicies:
+      '*Nenhuma política listada ainda.* Faça um inventário das suas políticas; as reclamações e os comentários dos clientes vão apontar as pouco amigáveis.',
+    newPolicies: 'Por fim: que novas políticas amigáveis diferenciariam você da concorrência?',
+    headingD: 'D. Lide bem com os clientes',
+    headingCommunication: 'Comunicação',
+    postIt: 'Afixe este quadro onde todos possam vê-lo e comece hoje mesmo.',
+    tableSkill: 'Habilidade',
+    tableWhatWeWillDo: 'O que vamos fazer',
+    communicationEmpty: 'Para cada habilidade, escreva uma coisa que você vai fazer diferente, com as suas palavras.',
+    headingProblems: 'Solução de problemas',
+    problemsIntro:
+      'Um problema resolvido depressa reconquista o cliente; quanto mais ele se arrasta, menor a chance de o cliente ficar satisfeito. Memorize estes quatro passos e afixe-os:',
+    headingE: 'E. Capacite a sua equipe',
+    communicateFocus:
+      '**Comunique o foco.** Faça uma reunião obrigatória para lançar a visão e explicar o raciocínio por trás dela; termine com as próximas ações, os responsáveis e os prazos. Depois, mantenha o foco no cliente na rotina diária e nas reuniões regulares, e dê o exemplo.',
+    train:
+      '**Treine.** Inclua treinamento nas reuniões regulares e reserve tempo extra para as habilidades de comunicação e de solução de problemas. Deixe uma equipe de voluntários levantar as necessidades de treinamento e apresentar a proposta, para que não seja "o programa do chefe".',
+    kickoff: 'Reunião de lançamento',
+    kickoffMissing: '*data a definir*',
+    owner: 'Responsável',
+    ownerMissing: '*a definir*',
+    training: 'Treinamento',
+    trainingMissing: '*a planejar*',
+    whyItPays:
+      'Por que vale a pena: conquistar um cliente novo custa cerca de cinco vezes mais do que manter um, e um aumento de 5% na retenção de clientes pode elevar o lucro de 25% a 85%. Reavalie regularmente com o csq e compare os resultados.',
+  },
   walk: {
     title: 'csq · seu plano de atendimento ao cliente',
     welcome:

@@ -8,12 +8,18 @@ import type HandlebarsEnvironment from 'handlebars';
 import RuntimeModule from 'handlebars/runtime.js';
 import { CsqError, ExitCode } from '../errors.js';
 import { escapeMarkdown } from '../core/escape.js';
+import { fill, type Message } from '../i18n/format.js';
 import { writeStderr } from '../io/stdio.js';
 
 /** A hostile or buggy template must not fill the disk. */
 export const MAX_OUTPUT_CHARS = 4 * 1024 * 1024;
 
-type HelperOptions = { loc?: { start: { line: number; column: number } }; name?: string };
+type HelperOptions = {
+  loc?: { start: { line: number; column: number } };
+  name?: string;
+  hash?: Record<string, unknown>;
+  data?: { root?: { texts?: Record<string, Message>; lang?: string } };
+};
 
 function requireValue(value: unknown, options: HelperOptions): unknown {
   if (value === undefined) {
@@ -28,6 +34,24 @@ const helpers: Record<string, (...args: never[]) => unknown> = {
   text(value: unknown, options: HelperOptions) {
     const v = requireValue(value, options);
     return v === null ? '' : escapeMarkdown(String(v));
+  },
+  /**
+   * The language's own words: `{{t "overall" percent=overall.percent}}` fills the catalogue's
+   * `plan.overall`. The catalogue's Markdown is the plan's; every text value filled in is escaped.
+   */
+  t(key: unknown, options: HelperOptions) {
+    const texts = options.data?.root?.texts ?? {};
+    if (typeof key !== 'string' || !Object.hasOwn(texts, key)) {
+      const at = options.loc ? ` - ${options.loc.start.line}:${options.loc.start.column}` : '';
+      throw new Error(`t: no text named ${JSON.stringify(String(key))} in the plan's words${at}`);
+    }
+    const values = Object.fromEntries(
+      Object.entries(options.hash ?? {}).map(([name, value]) => {
+        const v = requireValue(value, options);
+        return [name, typeof v === 'string' ? escapeMarkdown(v) : v === null ? '' : (v as string | number)];
+      }),
+    );
+    return fill(texts[key]!, values, options.data?.root?.lang);
   },
   /** 1-based position in an {{#each}}: `{{add @index 1}}`. */
   add(a: unknown, b: unknown, options: HelperOptions) {

@@ -16,7 +16,7 @@ import { compileTemplate } from '../../src/render/markdown.js';
 import { CLI, tempDir } from '../helpers.js';
 
 const q = loadQuestionnaire(readFileSync('questionnaires/csq.en.yaml', 'utf8'), 'csq.en.yaml');
-const template = compileTemplate(readFileSync('templates/plan.en.md.hbs', 'utf8'), 'plan.en.md.hbs');
+const template = compileTemplate(readFileSync('templates/plan.md.hbs', 'utf8'), 'plan.md.hbs');
 const md = new MarkdownIt({ html: true });
 
 /** Text a user might type, heavy on what Markdown and HTML would act on. */

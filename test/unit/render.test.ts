@@ -12,7 +12,7 @@ import { CsqError } from '../../src/errors.js';
 import { readFixture } from '../helpers.js';
 
 const csq = loadQuestionnaire(readFileSync('questionnaires/csq.en.yaml', 'utf8'), 'csq.en.yaml');
-const template = compileTemplate(readFileSync('templates/plan.en.md.hbs', 'utf8'), 'plan.en.md.hbs');
+const template = compileTemplate(readFileSync('templates/plan.md.hbs', 'utf8'), 'plan.md.hbs');
 // HTML on, as GitHub renders it: raw user HTML would pass through, so escaping must stop it.
 const md = new MarkdownIt({ html: true });
 
@@ -134,7 +134,7 @@ describe('user templates', () => {
   it('reports syntax errors, unknown fields and helpers with the template line', () => {
     expect(compileError('ok\n{{#if a}}\n{{/each}}')).toBe('my.hbs:2:4 if doesn\'t match each');
     expect(compileError('ok\n  {{missing}}')).toBe('my.hbs:2:5 field "missing" is not defined in the plan data');
-    expect(compileError('{{shout a}}')).toMatch(/^my.hbs:1:1 unknown helper \(csq knows: text, add, eq, log, and the built-ins\): shout$/);
+    expect(compileError('{{shout a}}')).toMatch(/^my.hbs:1:1 unknown helper \(csq knows: text, t, add, eq, log, and the built-ins\): shout$/);
     expect(compileError('x\n{{text nope}}')).toBe('my.hbs:2:1 text needs a value, but its argument is not defined');
     expect(compileError('{{#*inline "p"}}{{> p}}{{/inline}}{{> p}}')).toBe('my.hbs:1:1 partials and decorators are not supported in csq templates');
     expect(compileError('{{#if}')).toMatch(/^my.hbs:1:1 template syntax error/);
