@@ -141,6 +141,8 @@ export const en = {
     stepA: 'A. Assess your customer service quotient',
     progress: 'Section {section} of {sections}: {title} · statement {statement} of {statements}',
     ratingHelp: 'press {min}–{max}, or ←/→ and Enter',
+    ratingChooseFirst: 'Choose a rating first: press {keys}, or move with ←/→.',
+    ratingNotOnScale: '{key} is not on the scale: press {keys}.',
     sectionScore: '{title}: {score} of {max} points, {percent}%',
     review: 'Continue, or change an answer in this section?',
     reviewContinue: 'Continue',

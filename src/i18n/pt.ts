@@ -141,6 +141,8 @@ export const pt: Messages = {
     stepA: 'A. Avalie o seu quociente de atendimento ao cliente',
     progress: 'Seção {section} de {sections}: {title} · afirmação {statement} de {statements}',
     ratingHelp: 'pressione {min}–{max}, ou ←/→ e Enter',
+    ratingChooseFirst: 'Escolha uma nota primeiro: pressione {keys}, ou use ←/→.',
+    ratingNotOnScale: '{key} não está na escala: pressione {keys}.',
     sectionScore: '{title}: {score} de {max} pontos, {percent}%',
     review: 'Continuar ou mudar uma resposta desta seção?',
     reviewContinue: 'Continuar',

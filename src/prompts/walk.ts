@@ -290,6 +290,8 @@ async function rateSection(w: Walk, id: string): Promise<void> {
       labels: q.scale.labels,
       default: answers.ratings[section.id]?.[statement.id],
       help: fill(wm.ratingHelp, { min: q.scale.min, max: Math.min(q.scale.max, 9) }),
+      chooseFirst: wm.ratingChooseFirst,
+      notOnScale: wm.ratingNotOnScale,
     });
     answers.ratings[section.id] = { ...answers.ratings[section.id], [statement.id]: value };
     save();
