@@ -66,7 +66,8 @@ export const ratingPrompt = createPrompt<number, RatingConfig>((config, done) =>
       done(digit);
       return;
     }
-    const typed = key.sequence && /^[\x20-\x7e]$/.test(key.sequence) ? key.sequence : key.name;
+    const { sequence } = key as { sequence?: string };
+    const typed = sequence && /^[\x21-\x7e]$/.test(sequence) ? sequence : key.name;
     if (typed) setHint((config.notOnScale ?? '{key} is not on the scale: press {keys}.').replace('{key}', typed).replace('{keys}', keys));
   });
 
