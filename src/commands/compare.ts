@@ -1,5 +1,5 @@
 /** `csq compare BEFORE AFTER`: the change per section over time, with a regression gate. */
-import { compareResults, dropsBeyond, type Change, type Comparison } from '../core/compare.js';
+import { compareResults, comparisonWarnings, dropsBeyond, type Change, type Comparison } from '../core/compare.js';
 import { parsePercent } from '../core/thresholds.js';
 import { CsqError, ExitCode } from '../errors.js';
 import { colorEnabled, makeChalk } from '../render/terminal.js';
@@ -21,6 +21,8 @@ export async function compare(before: string, after: string, options: CompareOpt
     throw new CsqError(`${before} and ${after} answer different questionnaires (${a.result.questionnaire.id}, ${b.result.questionnaire.id})`);
   }
   const comparison = compareResults(a.result, b.result, b.context.messages.summary.overall);
+  // Said, not refused: a rebranded business, or a Result re-dated by hand, is still comparable.
+  for (const warning of comparisonWarnings(a.result, b.result, { before: a.file, after: b.file })) writeStderr(`warning: ${warning}\n`);
   const output =
     options.format === 'json'
       ? `${JSON.stringify(comparison, null, 2)}\n`
@@ -29,8 +31,10 @@ export async function compare(before: string, after: string, options: CompareOpt
         : compareText(comparison, colorEnabled(process.stdout));
   writeStdout(output);
   if (limit === undefined) return ExitCode.ok;
-  const drops = dropsBeyond(comparison, limit);
-  for (const drop of drops) writeStderr(`gate failed: ${drop.title} dropped ${-drop.change!} points (${drop.before}% → ${drop.after}%), more than ${limit}\n`);
+  const drops = dropsBeyond(a.result, b.result, comparison, limit);
+  for (const { change, points } of drops) {
+    writeStderr(`gate failed: ${change.title} dropped ${points} points (${change.before}% → ${change.after}%), more than ${limit}\n`);
+  }
   return drops.length > 0 ? ExitCode.gateFailed : ExitCode.ok;
 }
 

@@ -1,12 +1,16 @@
-/** Two Results of one questionnaire → the change per section and overall, in percentage points. Pure. */
-import type { Result } from './result.js';
+/**
+ * Two Results of one questionnaire → the change per section and overall, in percentage points. Pure.
+ * Changes are worked out from the exact scores (score ÷ max of each side), never from the
+ * rounded percents: 7/15 → 11/15 is 46.7% → 73.3%, a change of 26.67 points, shown as +26.7.
+ */
+import type { Result, Score } from './result.js';
 
 export interface Change {
   id: string;
   title: string;
   before: number | null;
   after: number | null;
-  /** after − before in points, one decimal; null when either side does not apply. */
+  /** after − before in points, rounded to one decimal from the exact difference; null when either side does not apply. */
   change: number | null;
 }
 
@@ -18,9 +22,44 @@ export interface Comparison {
   sections: Change[];
 }
 
-/** Subtract in tenths so 66.7 − 46.7 is exactly 20. */
-const difference = (before: number | null, after: number | null) =>
-  before === null || after === null ? null : (Math.round(after * 10) - Math.round(before * 10)) / 10;
+interface Ratio {
+  score: number;
+  max: number;
+}
+
+/** A change in points as an exact fraction, num ÷ den with den > 0 (BigInt: scores × maxima × 100 stay exact). */
+interface Exact {
+  num: bigint;
+  den: bigint;
+}
+
+type Scored = Pick<Score, 'score' | 'max'> | { score: number | null; max: number | null; applicable?: boolean };
+
+function ratioOf(s: Scored | undefined): Ratio | null {
+  if (!s || ('applicable' in s && s.applicable === false)) return null;
+  return s.score === null || s.max === null || s.max <= 0 ? null : { score: s.score, max: s.max };
+}
+
+/** 100 × (a.score/a.max − b.score/b.max), exactly. */
+function exactChange(before: Ratio | null, after: Ratio | null): Exact | null {
+  if (before === null || after === null) return null;
+  const num = 100n * (BigInt(after.score) * BigInt(before.max) - BigInt(before.score) * BigInt(after.max));
+  return { num, den: BigInt(before.max) * BigInt(after.max) };
+}
+
+/** num ÷ den to `decimals` places, halves away from zero, as a number for display. */
+function rounded({ num, den }: Exact, decimals: number): number {
+  const scale = 10n ** BigInt(decimals);
+  const magnitude = num < 0n ? -num : num;
+  const units = (2n * magnitude * scale + den) / (2n * den);
+  const value = Number(units) / Number(scale);
+  return num < 0n && units !== 0n ? -value : value;
+}
+
+function change(id: string, title: string, before: Scored | undefined, after: Scored | undefined, percents: [number | null, number | null]): Change {
+  const exact = exactChange(ratioOf(before), ratioOf(after));
+  return { id, title, before: percents[0], after: percents[1], change: exact === null ? null : rounded(exact, 1) };
+}
 
 export function compareResults(before: Result, after: Result, overallTitle: string): Comparison {
   const ids = [...new Set([...after.sections.map((s) => s.id), ...before.sections.map((s) => s.id)])];
@@ -28,18 +67,80 @@ export function compareResults(before: Result, after: Result, overallTitle: stri
     schemaVersion: 1,
     before: { organization: before.organization, date: before.date },
     after: { organization: after.organization, date: after.date },
-    overall: { id: 'overall', title: overallTitle, before: before.overall.percent, after: after.overall.percent, change: difference(before.overall.percent, after.overall.percent) },
+    overall: change('overall', overallTitle, before.overall, after.overall, [before.overall.percent, after.overall.percent]),
     sections: ids.map((id) => {
       const b = before.sections.find((s) => s.id === id);
       const a = after.sections.find((s) => s.id === id);
-      const beforePercent = b?.percent ?? null;
-      const afterPercent = a?.percent ?? null;
-      return { id, title: (a ?? b)!.title, before: beforePercent, after: afterPercent, change: difference(beforePercent, afterPercent) };
+      return change(id, (a ?? b)!.title, b, a, [b?.percent ?? null, a?.percent ?? null]);
     }),
   };
 }
 
-/** Every change that dropped by more than `points`. */
-export function dropsBeyond(comparison: Comparison, points: number): Change[] {
-  return [comparison.overall, ...comparison.sections].filter((c) => c.change !== null && -c.change > points);
+/** A limit in points (a plain decimal, as parsed from --fail-on-drop) as an exact fraction. */
+function exactLimit(points: number): Exact {
+  const match = /^(\d+)(?:\.(\d+))?(?:e([+-]\d+))?$/.exec(String(points));
+  if (!match) throw new Error(`not a plain non-negative number: ${points}`);
+  const [, whole, fraction = '', exponent = '0'] = match;
+  const digits = BigInt(whole! + fraction);
+  const shift = Number(exponent) - fraction.length;
+  return shift >= 0 ? { num: digits * 10n ** BigInt(shift), den: 1n } : { num: digits, den: 10n ** BigInt(-shift) };
+}
+
+export interface Drop {
+  change: Change;
+  /** The drop in points, with as many decimals as it takes to show that it is beyond the limit. */
+  points: string;
+}
+
+/** Every change that dropped by more than `points`, compared exactly: a drop of 26.67 is beyond 26.6. */
+export function dropsBeyond(before: Result, after: Result, comparison: Comparison, points: number): Drop[] {
+  const limit = exactLimit(points);
+  const rows: [Change, Scored | undefined, Scored | undefined][] = [
+    [comparison.overall, before.overall, after.overall],
+    ...comparison.sections.map((c): [Change, Scored | undefined, Scored | undefined] => [
+      c,
+      before.sections.find((s) => s.id === c.id),
+      after.sections.find((s) => s.id === c.id),
+    ]),
+  ];
+  return rows.flatMap(([row, b, a]) => {
+    const exact = exactChange(ratioOf(b), ratioOf(a));
+    if (exact === null) return [];
+    const drop = { num: -exact.num, den: exact.den };
+    // drop > limit ⇔ drop.num × limit.den > limit.num × drop.den (both denominators positive).
+    if (drop.num * limit.den <= limit.num * drop.den) return [];
+    return [{ change: row, points: showDrop(drop, points) }];
+  });
+}
+
+function showDrop(drop: Exact, limit: number): string {
+  for (let decimals = 1; decimals <= 6; decimals++) {
+    const value = rounded(drop, decimals);
+    if (value > limit) return String(value);
+  }
+  return `just over ${limit}`;
+}
+
+/** Notes on a comparison that may be the wrong way round or of two businesses; the result still stands. */
+export function comparisonWarnings(before: Result, after: Result, names: { before: string; after: string }): string[] {
+  const warnings: string[] = [];
+  const same = (a: string, b: string) => normalizeName(a) === normalizeName(b);
+  if (before.organization !== null && after.organization !== null && !same(before.organization, after.organization)) {
+    warnings.push(`${names.before} is for ${quote(before.organization)} and ${names.after} for ${quote(after.organization)}: these may be two different organizations`);
+  }
+  const isoDate = /^\d{4}-\d{2}-\d{2}$/;
+  if (before.date !== null && after.date !== null && isoDate.test(before.date) && isoDate.test(after.date) && after.date < before.date) {
+    warnings.push(`${names.after} is dated ${after.date}, before ${names.before} (${before.date}): give the earlier one first`);
+  }
+  return warnings;
+}
+
+/** Names compared without case, accents' composition or spacing: "Acme  cleaning" is "Acme Cleaning". */
+export function normalizeName(name: string): string {
+  return name.normalize('NFKC').toLowerCase().replace(/\s+/g, ' ').trim();
+}
+
+/** A user's text quoted for one line on a terminal: no newline, control or direction character gets through. */
+function quote(text: string): string {
+  return JSON.stringify(text).replace(/[\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }

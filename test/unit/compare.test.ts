@@ -1,0 +1,104 @@
+/** Comparisons from exact scores, and the warnings beside them. */
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { loadAnswers } from '../../src/core/answers.js';
+import { compareResults, comparisonWarnings, dropsBeyond } from '../../src/core/compare.js';
+import { loadQuestionnaire } from '../../src/core/questionnaire.js';
+import type { Result } from '../../src/core/result.js';
+import { scoreAnswers } from '../../src/core/scoring.js';
+import { readFixture } from '../helpers.js';
+
+const q = loadQuestionnaire(readFileSync('questionnaires/csq.en.yaml', 'utf8'), 'csq.en.yaml');
+const score = (text: string) => scoreAnswers(q, loadAnswers(text, 'x.yaml', q));
+const full = readFixture('full.yaml');
+const ERRORS = 'errors: { review-complaints: 3, ask-feedback: 2, eliminate-errors: 2 }';
+/** full.yaml (errors 7 of 15, 46.7%) with its errors rated to another sum. */
+const withErrors = (a: number, b: number, c: number) => {
+  expect(full).toContain(ERRORS);
+  return score(full.replace(ERRORS, `errors: { review-complaints: ${a}, ask-feedback: ${b}, eliminate-errors: ${c} }`));
+};
+
+describe('compareResults works changes out from exact scores', () => {
+  it('46.7% → 73.3% (7/15 → 11/15) is +26.7, not the +26.6 of the rounded percents', () => {
+    const errors = compareResults(score(full), withErrors(4, 4, 3), 'Overall').sections.find((s) => s.id === 'errors')!;
+    expect(errors).toEqual({ id: 'errors', title: 'Error reduction', before: 46.7, after: 73.3, change: 26.7 });
+  });
+
+  it('rounds a drop away from zero the same way: 73.3% → 46.7% is −26.7', () => {
+    const errors = compareResults(withErrors(4, 4, 3), score(full), 'Overall').sections.find((s) => s.id === 'errors')!;
+    expect(errors.change).toBe(-26.7);
+  });
+
+  it('1/3 → 2/3 is +33.3 and a tiny change rounds to 0, not −0', () => {
+    const c = compareResults(withErrors(1, 2, 2), withErrors(4, 4, 2), 'Overall').sections.find((s) => s.id === 'errors')!;
+    expect(c.change).toBe(33.3);
+    const same = compareResults(score(full), score(full), 'Overall');
+    expect(Object.is(same.overall.change, 0)).toBe(true);
+  });
+});
+
+describe('dropsBeyond compares exactly', () => {
+  const before = withErrors(4, 4, 3); // 73.33…%
+  const after = score(full); // 46.66…%, a drop of 26.67 points
+  const comparison = compareResults(before, after, 'Overall');
+
+  it('a drop of 26.67 is beyond 26.6 (the rounded percents say 26.6)', () => {
+    const drops = dropsBeyond(before, after, comparison, 26.6);
+    expect(drops.map((d) => [d.change.id, d.points])).toEqual([['errors', '26.7']]);
+  });
+
+  it('and within 26.7 and 26.67, beyond 26.666', () => {
+    expect(dropsBeyond(before, after, comparison, 26.7)).toEqual([]);
+    expect(dropsBeyond(before, after, comparison, 26.67)).toEqual([]);
+    expect(dropsBeyond(before, after, comparison, 26.666).map((d) => d.points)).toEqual(['26.7']);
+  });
+
+  it('shows as many decimals as it takes to be beyond the limit: 13.33 beyond 13.3', () => {
+    // 5/15 → 3/15: 13.33… points, which one decimal would show as 13.3, "more than 13.3".
+    const [b, a] = [withErrors(2, 2, 1), withErrors(1, 1, 1)];
+    const c = compareResults(b, a, 'O');
+    expect(c.sections.find((s) => s.id === 'errors')!.change).toBe(-13.3);
+    expect(dropsBeyond(b, a, c, 13.3).map((d) => [d.change.id, d.points])).toEqual([['errors', '13.33']]);
+    expect(dropsBeyond(b, a, c, 13.34).map((d) => d.change.id)).toEqual([]);
+  });
+
+  it('an exact drop equal to the limit is not beyond it', () => {
+    // 4/15 → 1/15: exactly 20 points.
+    expect(dropsBeyond(withErrors(2, 1, 1), withErrors(1, 1, 1), compareResults(withErrors(2, 1, 1), withErrors(1, 1, 1), 'O'), 20)).toEqual([]);
+  });
+
+  it('a section that applies on one side only never drops', () => {
+    const solo = score(readFixture('solo.yaml'));
+    const c = compareResults(score(full), solo, 'Overall');
+    expect(c.sections.find((s) => s.id === 'staff')!.change).toBeNull();
+    expect(dropsBeyond(score(full), solo, c, 0).map((d) => d.change.id)).not.toContain('staff');
+  });
+});
+
+describe('comparisonWarnings', () => {
+  const dated = (organization: string | null, date: string | null): Result => ({ ...score(full), organization, date });
+  const names = { before: 'a.yaml', after: 'b.yaml' };
+
+  it('says when the two sides are different organizations', () => {
+    expect(comparisonWarnings(dated('Acme Cleaning', null), dated('Other Co', null), names)).toEqual([
+      'a.yaml is for "Acme Cleaning" and b.yaml for "Other Co": these may be two different organizations',
+    ]);
+  });
+
+  it('but not for a difference of case or spacing, or when one side is unnamed', () => {
+    expect(comparisonWarnings(dated('Acme Cleaning', null), dated('  acme   CLEANING ', null), names)).toEqual([]);
+    expect(comparisonWarnings(dated(null, null), dated('Acme', null), names)).toEqual([]);
+  });
+
+  it('says when the dates are in reverse order', () => {
+    expect(comparisonWarnings(dated('Acme', '2027-01-01'), dated('Acme', '2026-12-31'), names)).toEqual([
+      'b.yaml is dated 2026-12-31, before a.yaml (2027-01-01): give the earlier one first',
+    ]);
+    expect(comparisonWarnings(dated('Acme', '2026-01-01'), dated('Acme', '2026-01-01'), names)).toEqual([]);
+  });
+
+  it('quotes a name so that it cannot start a line or hide characters', () => {
+    const [warning] = comparisonWarnings(dated('Acme\nOverall CSQ 100%', null), dated('B\u202eoC', null), names);
+    expect(warning).toBe('a.yaml is for "Acme\\nOverall CSQ 100%" and b.yaml for "B\\u202eoC": these may be two different organizations');
+  });
+});
