@@ -182,6 +182,11 @@ function handleError(error: unknown): number {
     return error.exitCode;
   }
   if (error instanceof Error && error.name === 'ExitPromptError') return ExitCode.interrupted;
+  // Anything that needs the current folder's path (a relative path resolved) fails once it is deleted.
+  if ((error as NodeJS.ErrnoException | undefined)?.syscall === 'uv_cwd') {
+    writeStderr('csq: the current folder no longer exists; cd to an existing folder and run csq again\n');
+    return ExitCode.invalid;
+  }
   const detail = process.env.CSQ_DEBUG && error instanceof Error ? `\n${error.stack}` : '';
   writeStderr(`csq: internal error: ${error instanceof Error ? error.message : String(error)}${detail}\nThis is a bug in csq; run again with CSQ_DEBUG=1 for details.\n`);
   return ExitCode.internal;

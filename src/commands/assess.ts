@@ -46,7 +46,7 @@ export async function assess(options: AssessOptions): Promise<number> {
   const outDir = options.out ?? '.';
   ensureDir(outDir);
   const given = options.answers;
-  const prefill = given && fs.existsSync(given) ? readTextFile(given) : undefined;
+  const prefill = given && fs.existsSync(given) ? readTextFile(given, { editable: true }) : undefined;
   const lang = resolveLang(options.lang, prefill ? langOf(prefill.text, prefill.name) : undefined);
   const context = loadContext({ lang, questionnaireFile: options.questionnaire });
   const q = context.questionnaire;
@@ -90,7 +90,7 @@ export async function assess(options: AssessOptions): Promise<number> {
         lockFile(file);
       }
       const text = opened ? updateAnswersDocument(opened.doc, answers, answersSchema(q)) : stringifyAnswers(answers, answersHeader(file), answersSchema(q));
-      writeFileAtomic(file, text, { force: created });
+      writeFileAtomic(file, text, { force: created, savesEditedFile: true });
       created = true;
     };
     // SIGTERM and SIGHUP kill the process before any catch runs: save synchronously here.
@@ -175,7 +175,7 @@ function findUnfinished(dir: string, q: Questionnaire): Unfinished[] {
     .flatMap((file): Unfinished[] => {
       const mtime = fs.statSync(file).mtimeMs;
       try {
-        const { name, text } = readTextFile(file);
+        const { name, text } = readTextFile(file, { editable: true });
         const opened = open(name, text, q);
         return isWalkComplete(q, opened.answers) ? [] : [{ file, mtime, opened }];
       } catch (error) {

@@ -2,7 +2,7 @@
 import * as path from 'node:path';
 import { checkGates, parsePercent, parseSectionGate, type Gates } from '../core/thresholds.js';
 import { CsqError, ExitCode, formatProblem, InputError } from '../errors.js';
-import { assertNotAnInput, ensureDir, packageRoot, realPaths, STDIO, writeFileAtomic } from '../io/files.js';
+import { ensureDir, packageRoot, recordInputs, STDIO, writeFileAtomic } from '../io/files.js';
 import { renderJson, renderMarkdown, scoreFile, type InputOptions, type Scored } from './load.js';
 import { writeStderr, writeStdout } from '../io/stdio.js';
 
@@ -36,7 +36,6 @@ export async function report(inputs: string[], options: ReportOptions): Promise<
 
   if (options.outDir === undefined) {
     const output = options.output ?? STDIO;
-    assertNotAnInput(output, realPaths(files));
     const scored = scoreFile(files[0]!, options);
     const gates = gatesFor(scored, minScore, options.minSection);
     await emit(scored, output, options);
@@ -57,14 +56,14 @@ export async function report(inputs: string[], options: ReportOptions): Promise<
     seen.add(output);
   }
   ensureDir(options.outDir);
-  const inputPaths = realPaths(files);
+  // An output is written before the later inputs are read: they are inputs from the start.
+  recordInputs(files);
   let failed = 0;
   let gateFailed = false;
   let youngCapped = false;
   for (const [i, file] of files.entries()) {
     youngCapped ||= capYoungGeneration();
     try {
-      assertNotAnInput(outputs[i]!, inputPaths);
       const scored = scoreFile(file, options);
       const gates = gatesFor(scored, minScore, options.minSection);
       await emit(scored, outputs[i]!, options);

@@ -2,7 +2,7 @@
 import { own } from '../core/questionnaire.js';
 import { combineResults } from '../core/team.js';
 import { CsqError, ExitCode } from '../errors.js';
-import { STDIO, assertNotAnInput, realPaths, writeFileAtomic } from '../io/files.js';
+import { STDIO, writeFileAtomic } from '../io/files.js';
 import { colorEnabled, renderSummary } from '../render/terminal.js';
 import { renderJson, renderMarkdown, scoreFile, type InputOptions } from './load.js';
 import { writeStderr, writeStdout } from '../io/stdio.js';
@@ -18,7 +18,6 @@ export async function team(files: string[], options: TeamOptions): Promise<numbe
   if (files.length < 2) throw new CsqError('csq team combines two or more answers files');
   if (options.format !== 'markdown' && options.format !== 'json') throw new CsqError(`--format must be markdown or json, not "${options.format}"`);
   const output = options.output ?? STDIO;
-  assertNotAnInput(output, realPaths(files));
   const scored = files.map((file) => scoreFile(file, options));
   const first = scored[0]!;
   for (const other of scored.slice(1)) {

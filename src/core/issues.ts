@@ -62,9 +62,27 @@ export function errorMap(issue: RawIssue): string | undefined {
       return `expected ${issue.message ?? issue.format}, found ${describeValue(input)}`;
     case 'invalid_value':
       return `expected one of ${issue.values.map((v) => JSON.stringify(v)).join(', ')}, found ${describeValue(input)}`;
+    case 'invalid_union': {
+      // zod says only "Invalid input": name what each alternative expects (`kickoff:` left without a value).
+      const options = (issue.inst as { options?: readonly z.ZodType[] } | undefined)?.options;
+      const expected = options?.map(describeExpected);
+      if (!expected || expected.includes(undefined)) return undefined;
+      const emptyAllowed = options!.some((o) => (o.def as { values?: readonly unknown[] }).values?.includes(''));
+      const hint = input === null && emptyAllowed ? ' (write a value after the colon, or "" for none)' : '';
+      return `expected ${expected.join(' or ')}, found ${describeValue(input)}${hint}`;
+    }
     default:
       return undefined;
   }
+}
+
+/** What a simple schema accepts, in the words of the messages above; undefined for anything else. */
+function describeExpected(schema: z.ZodType): string | undefined {
+  const def = schema.def as { type: string; format?: string; values?: readonly unknown[] };
+  if (def.type === 'string' && def.format === 'date') return 'a date like 2026-11-23';
+  if (def.type === 'literal' && def.values) return def.values.map((v) => JSON.stringify(v)).join(' or ');
+  if (def.format === undefined && expectedNames[def.type]) return expectedNames[def.type];
+  return undefined;
 }
 
 /** One zod issue → one problem per offending spot (an unknown-keys issue names each key). */

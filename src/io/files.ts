@@ -13,19 +13,68 @@ export interface TextFile {
   text: string;
 }
 
+/**
+ * Every file this run has read, by device and inode, so that no spelling of a path
+ * (a symlink, a hard link, `../`, a symlinked folder) can make an output of an input.
+ * The one reader records here and the one writer checks here, so no command can forget.
+ */
+interface ReadRecord {
+  /** The name it was read as, for the message. */
+  name: string;
+  /** Read only to be edited and saved again (the walk's answers file); any other read makes it a plain input. */
+  editable: boolean;
+}
+const readThisRun = new Map<string, ReadRecord>();
+/** Pipes and sockets already read: their content is gone, a second read would see nothing. */
+const streamsRead = new Set<string>();
+let stdinRead = false;
+
+const identity = (stat: fs.BigIntStats) => `${stat.dev}:${stat.ino}`;
+
+function recordRead(stat: fs.BigIntStats, name: string, editable: boolean): void {
+  // A terminal or /dev/null holds nothing that could be lost, and may well be read and written.
+  if (stat.isCharacterDevice()) return;
+  const key = identity(stat);
+  if (!stat.isFile()) {
+    if (streamsRead.has(key)) throw new CsqError(name === '<stdin>' ? 'stdin (-) can be read only once' : `${name}: a pipe can be read only once`);
+    streamsRead.add(key);
+  }
+  const known = readThisRun.get(key);
+  readThisRun.set(key, { name: known?.name ?? name, editable: editable && (known?.editable ?? true) });
+}
+
+export interface ReadOptions {
+  /** This file is read to be edited and saved again by this run (the walk's answers file). */
+  editable?: boolean;
+}
+
 /** Read a user's file as strict UTF-8, refusing anything over the size limit before reading it. */
-export function readTextFile(file: string): TextFile {
-  if (file === STDIO) return { name: '<stdin>', text: decodeText(readBounded(0, '<stdin>'), '<stdin>') };
-  let stat: fs.Stats;
+export function readTextFile(file: string, options: ReadOptions = {}): TextFile {
+  const editable = options.editable === true;
+  if (file === STDIO) {
+    if (stdinRead) throw new CsqError('stdin (-) can be read only once');
+    stdinRead = true;
+    // stdin may be a file (`< a.yaml`): then that file is an input like any other.
+    let stat: fs.BigIntStats | undefined;
+    try {
+      stat = fs.fstatSync(0, { bigint: true });
+    } catch {
+      // no stdin at all: the read below says so
+    }
+    if (stat) recordRead(stat, '<stdin>', editable);
+    return { name: '<stdin>', text: decodeText(readBounded(0, '<stdin>'), '<stdin>') };
+  }
+  let stat: fs.BigIntStats;
   try {
-    stat = fs.statSync(file);
+    stat = fs.statSync(file, { bigint: true });
   } catch (error) {
     throw fileError(error, file, 'read');
   }
   if (stat.isDirectory()) throw new CsqError(`${file}: is a folder, not a file`);
   if (stat.size > MAX_INPUT_BYTES) {
-    throw new CsqError(`${file}: ${tooLargeMessage(stat.size)}`);
+    throw new CsqError(`${file}: ${tooLargeMessage(Number(stat.size))}`);
   }
+  recordRead(stat, file, editable);
   try {
     // A device or a pipe has no size to check beforehand (/dev/zero never ends): read it with a bound.
     if (!stat.isFile()) {
@@ -40,6 +89,19 @@ export function readTextFile(file: string): TextFile {
   } catch (error) {
     if (error instanceof CsqError) throw error;
     throw fileError(error, file, 'read');
+  }
+}
+
+/**
+ * Count files as inputs before any output is written: a batch writes its first output
+ * before it reads its last input, and a symlinked input must not be replaced before it is read.
+ */
+export function recordInputs(files: readonly string[]): void {
+  for (const file of files) {
+    if (file === STDIO) continue;
+    // A missing or unreadable input is reported when it is read; a pipe is recorded then, not twice.
+    const stat = statQuietly(file);
+    if (stat?.isFile()) recordRead(stat, file, false);
   }
 }
 
@@ -68,51 +130,111 @@ function readBounded(fd: number, name: string): Uint8Array {
 export interface WriteOptions {
   /** Replace an existing file; without it an existing file is an error. */
   force: boolean;
+  /** This write saves the file this run is editing (read with `editable`); it still never replaces a plain input. */
+  savesEditedFile?: boolean;
+}
+
+/** Temp names stay far below NAME_MAX (255 bytes) whatever the target's name: a legal name must stay writable. */
+const TEMP_BASE_BYTES = 64;
+
+export function tempName(base: string): string {
+  let short = base;
+  if (Buffer.byteLength(short) > TEMP_BASE_BYTES) {
+    // Cut whole characters, never half of a UTF-8 sequence or a surrogate pair.
+    const characters = Array.from(base);
+    short = '';
+    for (const c of characters) {
+      if (Buffer.byteLength(short + c) > TEMP_BASE_BYTES) break;
+      short += c;
+    }
+  }
+  // Unique, not secret (it is created with 'wx'): Math.random spares loading node:crypto at every start.
+  const suffix = Math.floor(Math.random() * 2 ** 32).toString(16).padStart(8, '0');
+  return `.${short}.${process.pid}.${suffix}.tmp`;
 }
 
 /**
  * Write atomically: a temp file beside the target, fsync, then link (fails if the
  * target exists, so nothing is ever overwritten by accident) or rename (--force).
- * A crash at any point leaves the previous file whole.
+ * A crash at any point leaves the previous file whole. Never writes over a file
+ * this run has read, nor into a folder.
  */
 export function writeFileAtomic(file: string, content: string, options: WriteOptions): void {
-  // A device or a named pipe (`-o /dev/null`) is written to as it is: a rename would replace it with a file.
-  if (isDeviceOrPipe(file)) {
-    try {
-      fs.writeFileSync(file, content);
-    } catch (error) {
-      throw fileError(error, file, 'write');
-    }
-    return;
-  }
-  const dir = path.dirname(path.resolve(file));
-  if (!fs.existsSync(dir)) throw new CsqError(`${file}: the folder ${dir} does not exist`);
-  // Unique, not secret (it is created with 'wx'): Math.random spares loading node:crypto at every start.
-  const suffix = Math.floor(Math.random() * 2 ** 32).toString(16).padStart(8, '0');
-  const temp = path.join(dir, `.${path.basename(file)}.${process.pid}.${suffix}.tmp`);
+  // One stat of the target (through symlinks) answers every question about it.
+  let target: fs.BigIntStats | undefined;
   try {
-    const fd = fs.openSync(temp, 'wx', 0o644);
-    try {
-      fs.writeFileSync(fd, content);
-      fs.fsyncSync(fd);
-    } finally {
-      fs.closeSync(fd);
-    }
-    if (options.force) fs.renameSync(temp, file);
-    else fs.linkSync(temp, file);
+    target = fs.statSync(file, { bigint: true, throwIfNoEntry: false });
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'EEXIST') throw new CsqError(`${file} already exists; use --force to replace it`);
+    throw fileError(error, file, 'write');
+  }
+  if (target) {
+    if (target.isDirectory()) throw new CsqError(`${file}: cannot write: is a folder; name a file`);
+    const read = readThisRun.get(identity(target));
+    if (read && !(read.editable && options.savesEditedFile)) {
+      throw new CsqError(`${file} is one of the inputs${read.name === file ? '' : ` (${read.name})`}; choose another output file`);
+    }
+    if (target.isBlockDevice()) throw new CsqError(`${file} is a disk device; write the plan to a file`);
+    // A device or a named pipe (`-o /dev/null`) is written to as it is: a rename would replace it with a file.
+    if (target.isCharacterDevice() || target.isFIFO() || target.isSocket()) {
+      try {
+        fs.writeFileSync(file, content);
+      } catch (error) {
+        throw fileError(error, file, 'write');
+      }
+      return;
+    }
+  }
+  // No path.resolve: it needs the current folder, which may have been deleted under us.
+  const temp = path.join(path.dirname(file), tempName(path.basename(file)));
+  let fd: number | undefined;
+  let placed = false;
+  try {
+    fd = fs.openSync(temp, 'wx', 0o644);
+    fs.writeFileSync(fd, content);
+    fs.fsyncSync(fd);
+    const saved = options.savesEditedFile ? fs.fstatSync(fd, { bigint: true }) : undefined;
+    const closing = fd;
+    fd = undefined;
+    fs.closeSync(closing);
+    try {
+      if (options.force) fs.renameSync(temp, file);
+      else fs.linkSync(temp, file);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'EEXIST') throw new CsqError(`${file} already exists; use --force to replace it`);
+      throw error;
+    }
+    placed = options.force;
+    if (saved) {
+      // The edited file's old inode is free now and may be reused by a new file; the saved one is
+      // still the file being edited: no other write of this run may replace it.
+      if (placed && target) readThisRun.delete(identity(target));
+      recordRead(saved, file, true);
+    }
+  } catch (error) {
+    if (error instanceof CsqError) throw error;
     throw fileError(error, file, 'write');
   } finally {
-    fs.rmSync(temp, { force: true });
+    // Cleanup is best effort: its own failure must never hide what went wrong first.
+    if (fd !== undefined) ignoreErrors(() => fs.closeSync(fd!));
+    if (!placed) ignoreErrors(() => fs.unlinkSync(temp));
   }
 }
 
-/** A character device or a named pipe is written to as it is; a disk (block device) never. */
-function isDeviceOrPipe(file: string): boolean {
-  const stat = fs.statSync(file, { throwIfNoEntry: false });
-  if (stat?.isBlockDevice()) throw new CsqError(`${file} is a disk device; write the plan to a file`);
-  return stat !== undefined && (stat.isCharacterDevice() || stat.isFIFO() || stat.isSocket());
+/** The file's stat through symlinks, or undefined for any failure (the caller reports it its own way). */
+function statQuietly(file: string): fs.BigIntStats | undefined {
+  try {
+    return fs.statSync(file, { bigint: true, throwIfNoEntry: false });
+  } catch {
+    return undefined;
+  }
+}
+
+function ignoreErrors(action: () => void): void {
+  try {
+    action();
+  } catch {
+    // see the caller
+  }
 }
 
 export function fileExists(file: string): boolean {
@@ -127,33 +249,61 @@ export function ensureDir(dir: string): void {
   }
 }
 
-/** The real paths of the input files, computed once for a whole batch. */
-export function realPaths(files: readonly string[]): Set<string> {
-  const paths = new Set<string>();
-  for (const file of files) {
-    if (file === STDIO) continue;
-    try {
-      paths.add(fs.realpathSync(file));
-    } catch {
-      // a missing input is reported when it is read
+const REASONS: Record<string, string> = {
+  EACCES: 'permission denied',
+  EPERM: 'permission denied',
+  EISDIR: 'is a folder',
+  ENAMETOOLONG: 'the name is too long',
+  ELOOP: 'too many levels of symbolic links',
+  EROFS: 'the file system is read-only',
+  ENOSPC: 'no space left on the device',
+  EDQUOT: 'the disk quota is exceeded',
+  EFBIG: 'the file is too large',
+  EMFILE: 'too many open files',
+  ENFILE: 'too many open files',
+  EIO: 'input/output error',
+  EBUSY: 'the file is busy',
+  ETXTBSY: 'the file is busy',
+  ENXIO: 'no such device',
+  ENODEV: 'no such device',
+};
+
+/** Why a file operation failed, in plain words, naming the user's path and never a temp file. */
+export function fileProblem(error: unknown, file: string, verb: 'read' | 'write' | 'create'): string {
+  const code = (error as NodeJS.ErrnoException).code ?? '';
+  if (code === 'ENOENT') {
+    if (!path.isAbsolute(file) && currentFolderGone()) return 'the current folder no longer exists; cd to an existing folder';
+    const dir = path.dirname(file);
+    if (dir !== '.' && !fs.existsSync(dir)) return `the folder ${dir} does not exist`;
+    // The folder is there but takes no new file (/proc): "no such file" would puzzle.
+    return verb === 'write' ? `no file can be created in ${dir}` : 'no such file';
+  }
+  if (code === 'ENOTDIR') {
+    // Name the part of the path that is a file: `-o notes.txt/plan.md`.
+    for (let dir = path.dirname(file); dir !== path.dirname(dir); dir = path.dirname(dir)) {
+      const stat = statQuietly(dir);
+      if (stat && !stat.isDirectory()) return `${dir} is a file, not a folder`;
+      if (stat) break;
     }
+    return 'a part of the path is not a folder';
   }
-  return paths;
+  if (REASONS[code]) return REASONS[code];
+  // Any other system error: its description without the paths and syscall it names.
+  const message = error instanceof Error ? error.message : String(error);
+  return /^[A-Z0-9_]+: ([^,]+)/.exec(message)?.[1] ?? message;
 }
 
-/** Refuse to write over one of the inputs (`csq report a.yaml -o a.yaml --force`). */
-export function assertNotAnInput(output: string, inputs: ReadonlySet<string>): void {
-  if (output === STDIO || !fs.existsSync(output)) return;
-  if (inputs.has(fs.realpathSync(output))) {
-    throw new CsqError(`${output} is one of the inputs; choose another output file`, ExitCode.invalid);
+export function currentFolderGone(): boolean {
+  try {
+    process.cwd();
+    return false;
+  } catch {
+    return true;
   }
 }
 
-function fileError(error: unknown, file: string, verb: string): CsqError {
-  const code = (error as NodeJS.ErrnoException).code;
-  const reason =
-    code === 'ENOENT' ? 'no such file' : code === 'EACCES' || code === 'EPERM' ? 'permission denied' : code === 'EISDIR' ? 'is a folder' : (error as Error).message;
-  return new CsqError(`${file}: cannot ${verb}: ${reason}`, ExitCode.invalid);
+function fileError(error: unknown, file: string, verb: 'read' | 'write' | 'create'): CsqError {
+  return new CsqError(`${file}: cannot ${verb}: ${fileProblem(error, file, verb)}`, ExitCode.invalid);
 }
 
 let root: string | undefined;
@@ -170,8 +320,12 @@ export function packageRoot(): string {
   return (root = dir);
 }
 
+/** csq's own files count as inputs too: `-o` naming one of them never replaces it. */
 export function readBundled(relative: string): string {
-  return fs.readFileSync(path.join(packageRoot(), relative), 'utf8');
+  const file = path.join(packageRoot(), relative);
+  const stat = statQuietly(file);
+  if (stat) recordRead(stat, file, false);
+  return fs.readFileSync(file, 'utf8');
 }
 
 export function bundledExists(relative: string): boolean {

@@ -1,0 +1,157 @@
+/**
+ * Every file a run reads is an input, and no output ever replaces it, whatever the
+ * spelling of the path: answers, questionnaires, templates and stdin alike, with --force.
+ */
+import { copyFileSync, linkSync, mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
+import * as path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { csq, fixture, ROOT, tempDir } from '../helpers.js';
+import { csqWithStdinFrom, expectRefused, folderState } from './folder-state.js';
+
+/** A folder with answers (a.yaml), a questionnaire (q.yaml) and a template (t.hbs). */
+function workspace(): string {
+  const dir = tempDir();
+  copyFileSync(fixture('full.yaml'), path.join(dir, 'a.yaml'));
+  copyFileSync(fixture('team', 'manager.yaml'), path.join(dir, 'b.yaml'));
+  copyFileSync(path.join(ROOT, 'questionnaires', 'csq.en.yaml'), path.join(dir, 'q.yaml'));
+  writeFileSync(path.join(dir, 't.hbs'), '# {{organization}}\n');
+  return dir;
+}
+
+function refused(dir: string, args: string[], message: string, input?: string): void {
+  const before = folderState(dir);
+  expectRefused(csq(args, { cwd: dir, input }), message, dir, before);
+}
+
+describe('a questionnaire or template is an input too', () => {
+  it('csq init q.yaml --questionnaire q.yaml --force', () => {
+    const dir = workspace();
+    refused(dir, ['init', 'q.yaml', '--questionnaire', 'q.yaml', '--force'], 'csq: q.yaml is one of the inputs; choose another output file');
+  });
+
+  it('csq report a.yaml --template t.hbs -o t.hbs --force', () => {
+    const dir = workspace();
+    refused(dir, ['report', 'a.yaml', '--template', 't.hbs', '-o', 't.hbs', '--force'], 'csq: t.hbs is one of the inputs; choose another output file');
+  });
+
+  it('csq report a.yaml --questionnaire q.yaml -o q.yaml --force', () => {
+    const dir = workspace();
+    refused(dir, ['report', 'a.yaml', '--questionnaire', 'q.yaml', '-o', 'q.yaml', '--force', '-q'], 'csq: q.yaml is one of the inputs; choose another output file');
+  });
+
+  const teamNotes = '';
+
+  it('csq team a.yaml b.yaml --questionnaire q.yaml -o q.yaml --force', () => {
+    const dir = workspace();
+    refused(dir, ['team', 'a.yaml', 'b.yaml', '--questionnaire', 'q.yaml', '-o', 'q.yaml', '--force', '-q'], `${teamNotes}csq: q.yaml is one of the inputs; choose another output file`);
+  });
+
+  it('csq team … --template t.hbs -o ./t.hbs --force', () => {
+    const dir = workspace();
+    refused(dir, ['team', 'a.yaml', 'b.yaml', '--template', 't.hbs', '-o', './t.hbs', '--force', '-q'], `${teamNotes}csq: ./t.hbs is one of the inputs (t.hbs); choose another output file`);
+  });
+
+  it('csq team a.yaml b.yaml -o b.yaml --force', () => {
+    const dir = workspace();
+    refused(dir, ['team', 'a.yaml', 'b.yaml', '-o', 'b.yaml', '--force', '-q'], `${teamNotes}csq: b.yaml is one of the inputs; choose another output file`);
+  });
+
+  it('--out-dir D with --questionnaire D/acme.md', () => {
+    const dir = workspace();
+    mkdirSync(path.join(dir, 'D'));
+    copyFileSync(path.join(dir, 'q.yaml'), path.join(dir, 'D', 'acme.md'));
+    copyFileSync(path.join(dir, 'a.yaml'), path.join(dir, 'acme.yaml'));
+    refused(
+      dir,
+      ['report', 'acme.yaml', '--out-dir', 'D', '--questionnaire', 'D/acme.md', '--force', '-q'],
+      'D/acme.md is one of the inputs; choose another output file\n1 of 1 file failed; the others were written to D',
+    );
+  });
+});
+
+describe('whatever the spelling of the path', () => {
+  it('a symlink named by -o', () => {
+    const dir = workspace();
+    symlinkSync('t.hbs', path.join(dir, 'link.md'));
+    refused(dir, ['report', 'a.yaml', '--template', 't.hbs', '-o', 'link.md', '--force'], 'csq: link.md is one of the inputs (t.hbs); choose another output file');
+  });
+
+  it('a symlink read, its target written', () => {
+    const dir = workspace();
+    symlinkSync('t.hbs', path.join(dir, 'link.hbs'));
+    refused(dir, ['report', 'a.yaml', '--template', 'link.hbs', '-o', 't.hbs', '--force'], 'csq: t.hbs is one of the inputs (link.hbs); choose another output file');
+  });
+
+  it('a hard link (same device and inode, another real path)', () => {
+    const dir = workspace();
+    linkSync(path.join(dir, 'q.yaml'), path.join(dir, 'hard.md'));
+    refused(dir, ['report', 'a.yaml', '--questionnaire', 'q.yaml', '-o', 'hard.md', '--force'], 'csq: hard.md is one of the inputs (q.yaml); choose another output file');
+  });
+
+  it('a ../ path', () => {
+    const dir = workspace();
+    mkdirSync(path.join(dir, 'sub'));
+    const sub = path.join(dir, 'sub');
+    const before = folderState(dir);
+    expectRefused(
+      csq(['report', '../a.yaml', '--template', '../t.hbs', '-o', `../${path.basename(sub)}/../t.hbs`, '--force'], { cwd: sub }),
+      'csq: ../sub/../t.hbs is one of the inputs (../t.hbs); choose another output file',
+      dir,
+      before,
+    );
+  });
+
+  it('a symlinked folder in the output path', () => {
+    const dir = workspace();
+    symlinkSync('.', path.join(dir, 'here'));
+    refused(dir, ['report', 'a.yaml', '--questionnaire', 'q.yaml', '-o', 'here/q.yaml', '--force'], 'csq: here/q.yaml is one of the inputs (q.yaml); choose another output file');
+  });
+
+  it('--out-dir through a symlink to the folder the input lives in', () => {
+    const dir = workspace();
+    mkdirSync(path.join(dir, 'saved'));
+    expect(csq(['report', 'a.yaml', '--format', 'json', '-o', 'saved/a.json', '-q'], { cwd: dir }).code).toBe(0);
+    symlinkSync('saved', path.join(dir, 'L'));
+    refused(
+      dir,
+      ['report', 'saved/a.json', '--out-dir', 'L', '--format', 'json', '--force', '-q'],
+      'L/a.json is one of the inputs (saved/a.json); choose another output file\n1 of 1 file failed; the others were written to L',
+    );
+  });
+
+  it('a later input of a batch is not replaced through a symlink before it is read', () => {
+    const dir = workspace();
+    mkdirSync(path.join(dir, 'out'));
+    copyFileSync(path.join(dir, 'a.yaml'), path.join(dir, 'out', 'x.md'));
+    mkdirSync(path.join(dir, 'in'));
+    copyFileSync(path.join(dir, 'b.yaml'), path.join(dir, 'in', 'x.yaml'));
+    symlinkSync('../out/x.md', path.join(dir, 'in', 'y.yaml'));
+    // in/x.yaml would be written to out/x.md, which in/y.yaml (read second) points to.
+    const before = folderState(dir);
+    const run = csq(['report', 'in/x.yaml', 'in/y.yaml', '--out-dir', 'out', '--force', '-q'], { cwd: dir });
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('out/x.md is one of the inputs (in/y.yaml); choose another output file\n');
+    expect(folderState(dir)['out/x.md']).toBe(before['out/x.md']);
+  });
+
+  it('stdin redirected from the file named by -o (csq report - -o a.yaml < a.yaml)', () => {
+    const dir = workspace();
+    const before = folderState(dir);
+    expectRefused(csqWithStdinFrom(path.join(dir, 'a.yaml'), ['report', '-', '-o', 'a.yaml', '--force'], dir), 'csq: a.yaml is one of the inputs (<stdin>); choose another output file', dir, before);
+  });
+
+  it('the example, csq’s own file, is an input too', () => {
+    const dir = workspace();
+    symlinkSync(path.join(ROOT, 'examples', 'acme-cleaning.yaml'), path.join(dir, 'example.yaml'));
+    refused(dir, ['report', '--example', '-o', 'example.yaml', '--force', '-q'], `csq: example.yaml is one of the inputs (${path.join(ROOT, 'examples', 'acme-cleaning.yaml')}); choose another output file`);
+  });
+});
+
+describe('what a run may still write', () => {
+  it('the same answers twice in, a new file out', () => {
+    const dir = workspace();
+    const run = csq(['compare', 'a.yaml', 'a.yaml'], { cwd: dir });
+    expect(run.code).toBe(0);
+    expect(csq(['report', 'a.yaml', '--template', 't.hbs', '-o', 'plan.md'], { cwd: dir }).code).toBe(0);
+  });
+});
