@@ -161,9 +161,14 @@ export function buildProgram(): Command {
     .option('--lang <code>', 'language of the plan')
     .option('--questionnaire <file>', 'your own questionnaire')
     .option('--template <file>', 'render with your own Handlebars template')
+    .option('--vision-from <file>', "use this respondent's vision, communication and education (default: the first file's)")
     .option('--force', 'replace an existing output file')
     .option('-q, --quiet', 'no summary on stderr')
-    .addHelpText('after', examples('csq team owner.yaml manager.yaml staff-*.yaml -o team-plan.md', 'csq team team/*.yaml --format json'))
+    .addHelpText(
+      'after',
+      examples('csq team owner.yaml manager.yaml staff-*.yaml -o team-plan.md', 'csq team team/*.yaml --format json', 'csq team owner.yaml manager.yaml --vision-from manager.yaml') +
+        "\nScores are combined; policies and customer requirements are every respondent's, merged; the vision, communication and\neducation are one respondent's: the first file's, or --vision-from FILE's.\n",
+    )
     .action(async (files: string[], options) => {
       const { team } = await import('./commands/team.js');
       process.exitCode = await team(files, options);

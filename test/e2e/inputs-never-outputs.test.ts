@@ -39,7 +39,10 @@ describe('a questionnaire or template is an input too', () => {
     refused(dir, ['report', 'a.yaml', '--questionnaire', 'q.yaml', '-o', 'q.yaml', '--force', '-q'], 'csq: q.yaml is one of the inputs; choose another output file');
   });
 
-  const teamNotes = '';
+  // The notes on whose vision is used come before the refusal.
+  const teamNotes =
+    "note: the plan's vision, communication and staff education are a.yaml's; --vision-from FILE uses another respondent's\n" +
+    "note: policies and customer requirements are every respondent's, merged: 3 policies from 6 named\n";
 
   it('csq team a.yaml b.yaml --questionnaire q.yaml -o q.yaml --force', () => {
     const dir = workspace();
