@@ -45,6 +45,16 @@ describe('dropsBeyond compares exactly', () => {
   it('a drop of 26.67 is beyond 26.6 (the rounded percents say 26.6)', () => {
     const drops = dropsBeyond(before, after, comparison, 26.6);
     expect(drops.map((d) => [d.change.id, d.points])).toEqual([['errors', '26.7']]);
+    // An exact drop equal to the limit is not beyond it: 6/15 → 3/15 is exactly 20 points.
+    const [b, a] = [withErrors(4, 1, 1), withErrors(1, 1, 1)];
+    const twenty = dropsBeyond(b, a, compareResults(b, a, 'O'), 20);
+    expect(twenty).toEqual([]);
+    expect(dropsBeyond(b, a, compareResults(b, a, 'O'), 19.99).map((d) => [d.change.id, d.points])).toEqual([['errors', '20']]);
+    // A section that applies on one side only never drops.
+    const solo = score(readFixture('solo.yaml'));
+    const c = compareResults(score(full), solo, 'Overall');
+    expect(c.sections.find((s) => s.id === 'staff')!.change).toBeNull();
+    expect(dropsBeyond(score(full), solo, c, 0).map((d) => d.change.id)).not.toContain('staff');
   });
 
   it('and within 26.7 and 26.67, beyond 26.666', () => {
@@ -60,18 +70,6 @@ describe('dropsBeyond compares exactly', () => {
     expect(c.sections.find((s) => s.id === 'errors')!.change).toBe(-13.3);
     expect(dropsBeyond(b, a, c, 13.3).map((d) => [d.change.id, d.points])).toEqual([['errors', '13.33']]);
     expect(dropsBeyond(b, a, c, 13.34).map((d) => d.change.id)).toEqual([]);
-  });
-
-  it('an exact drop equal to the limit is not beyond it', () => {
-    // 4/15 → 1/15: exactly 20 points.
-    expect(dropsBeyond(withErrors(2, 1, 1), withErrors(1, 1, 1), compareResults(withErrors(2, 1, 1), withErrors(1, 1, 1), 'O'), 20)).toEqual([]);
-  });
-
-  it('a section that applies on one side only never drops', () => {
-    const solo = score(readFixture('solo.yaml'));
-    const c = compareResults(score(full), solo, 'Overall');
-    expect(c.sections.find((s) => s.id === 'staff')!.change).toBeNull();
-    expect(dropsBeyond(score(full), solo, c, 0).map((d) => d.change.id)).not.toContain('staff');
   });
 });
 

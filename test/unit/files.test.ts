@@ -21,6 +21,12 @@ describe('writeFileAtomic never replaces a file read in this run', () => {
     expect(() => writeFileAtomic(q, 'x', { force: true })).toThrow(refusal(q));
     expect(() => writeFileAtomic(q, 'x', { force: false })).toThrow(refusal(q));
     expect(readFileSync(q, 'utf8')).toBe('q.yaml\n');
+    // A new file, or an unread one replaced with --force, is still written.
+    const out = path.join(dir, 'out.md');
+    writeFileAtomic(out, 'one\n', { force: false });
+    writeFileAtomic(out, 'two\n', { force: true });
+    expect(readFileSync(out, 'utf8')).toBe('two\n');
+    expect(readdirSync(dir).sort()).toEqual(['out.md', 'q.yaml']);
   });
 
   it('by a symlink, a hard link, a ../ path or a symlinked folder', () => {
@@ -68,16 +74,6 @@ describe('writeFileAtomic never replaces a file read in this run', () => {
     readTextFile(both);
     expect(() => writeFileAtomic(both, 'x', { force: true, savesEditedFile: true })).toThrow(refusal(both));
     expect(readFileSync(both, 'utf8')).toBe('both.yaml\n');
-  });
-
-  it('still writes a new file, or replaces an unread one with --force', () => {
-    const dir = tempDir();
-    readTextFile(fileIn(dir, 'in.yaml'));
-    const out = path.join(dir, 'out.md');
-    writeFileAtomic(out, 'one\n', { force: false });
-    writeFileAtomic(out, 'two\n', { force: true });
-    expect(readFileSync(out, 'utf8')).toBe('two\n');
-    expect(readdirSync(dir).sort()).toEqual(['in.yaml', 'out.md']);
   });
 });
 
