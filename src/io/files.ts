@@ -287,6 +287,8 @@ export function fileProblem(error: unknown, file: string, verb: 'read' | 'write'
     }
     return 'a part of the path is not a folder';
   }
+  // mkdir of a path that is there and is not a folder (`--out-dir notes.txt`).
+  if (code === 'EEXIST' && verb === 'create') return 'is a file, not a folder';
   if (REASONS[code]) return REASONS[code];
   // Any other system error: its description without the paths and syscall it names.
   const message = error instanceof Error ? error.message : String(error);

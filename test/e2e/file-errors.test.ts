@@ -43,6 +43,12 @@ describe('an output path the file system refuses', () => {
     refused(dir, ['report', 'loop'], 'csq: loop: cannot read: too many levels of symbolic links');
   });
 
+  it('--out-dir naming a file, or a path through a file', () => {
+    const dir = workspace();
+    refused(dir, ['report', 'a.yaml', '--out-dir', 'a.yaml'], 'csq: a.yaml: cannot create: is a file, not a folder');
+    refused(dir, ['report', 'a.yaml', '--out-dir', 'a.yaml/plans'], 'csq: a.yaml/plans: cannot create: a.yaml is a file, not a folder');
+  });
+
   it('a folder that does not exist', () => {
     const dir = workspace();
     refused(dir, ['report', 'a.yaml', '-o', 'missing/plan.md'], 'csq: missing/plan.md: cannot write: the folder missing does not exist');
