@@ -63,13 +63,11 @@ export function errorMap(issue: RawIssue): string | undefined {
     case 'invalid_value':
       return `expected one of ${issue.values.map((v) => JSON.stringify(v)).join(', ')}, found ${describeValue(input)}`;
     case 'invalid_union': {
-      // zod says only "Invalid input": name what each alternative expects (`kickoff:` left without a value).
+      // zod says only "Invalid input": name what each alternative expects (`kickoff: 3`).
       const options = (issue.inst as { options?: readonly z.ZodType[] } | undefined)?.options;
       const expected = options?.map(describeExpected);
       if (!expected || expected.includes(undefined)) return undefined;
-      const emptyAllowed = options!.some((o) => (o.def as { values?: readonly unknown[] }).values?.includes(''));
-      const hint = input === null && emptyAllowed ? ' (write a value after the colon, or "" for none)' : '';
-      return `expected ${expected.join(' or ')}, found ${describeValue(input)}${hint}`;
+      return `expected ${expected.join(' or ')}, found ${describeValue(input)}`;
     }
     default:
       return undefined;
