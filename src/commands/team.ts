@@ -1,5 +1,6 @@
 /** `csq team FILE…`: several respondents of one organization → one Result and one plan. */
 import * as path from 'node:path';
+import { MAX_LIST_ITEMS, MAX_RESPONDENTS } from '../core/limits.js';
 import { own } from '../core/questionnaire.js';
 import { combineResults, policyDisagreements } from '../core/team.js';
 import type { Result } from '../core/result.js';
@@ -20,6 +21,7 @@ export interface TeamOptions extends InputOptions {
 
 export async function team(files: string[], options: TeamOptions): Promise<number> {
   if (files.length < 2) throw new CsqError('csq team combines two or more answers files');
+  if (files.length > MAX_RESPONDENTS) throw new CsqError(`csq team combines at most ${MAX_RESPONDENTS} answers files, got ${files.length}`);
   if (options.format !== 'markdown' && options.format !== 'json') throw new CsqError(`--format must be markdown or json, not "${options.format}"`);
   const lead = options.visionFrom === undefined ? 0 : respondentIndex(files, options.visionFrom);
   const output = options.output ?? STDIO;
@@ -37,6 +39,11 @@ export async function team(files: string[], options: TeamOptions): Promise<numbe
   }
   const results = scored.map((s) => s.result);
   const result = combineResults(results, { lead });
+  // Whatever csq writes it reads back: a team's merged lists are bounded as one respondent's are.
+  const { internal, employees, topRequests } = result.requirements;
+  for (const [name, list] of [['policies', result.policies], ['internal findings', internal], ['employee notes', employees], ['top requests', topRequests]] as const) {
+    if (list.length > MAX_LIST_ITEMS) throw new CsqError(`the respondents' ${name} are ${list.length} in all (each once), more than the ${MAX_LIST_ITEMS} one plan holds; shorten some of their lists`);
+  }
   for (const note of mergeNotes(results, scored.map((s) => s.file), lead, result)) writeStderr(`note: ${note}\n`);
   const content = options.format === 'json' ? renderJson(result) : await renderMarkdown({ result, context: first.context });
   if (output === STDIO) writeStdout(content);

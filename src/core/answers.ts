@@ -11,6 +11,7 @@ import { InputError, type Problem } from '../errors.js';
 import { checkWithSchema, describeValue } from './issues.js';
 import { isApplicable, own, resolveProfile, type Questionnaire } from './questionnaire.js';
 import { formatPath, locate, parseYaml, type PathSegment, type YamlSource } from './source.js';
+import { MAX_LIST_ITEMS, MAX_NAME_CHARS, MAX_TEXT_CHARS } from './limits.js';
 
 export const COMMUNICATION_SKILLS = ['greet', 'value', 'ask', 'listen', 'help', 'invite'] as const;
 export type CommunicationSkill = (typeof COMMUNICATION_SKILLS)[number];
@@ -39,9 +40,9 @@ const meta = <T extends z.ZodType>(schema: T, m: FieldMeta): T => {
   return schema;
 };
 
-/** A free-text answer: "" not answered yet, null asked and left empty. */
-const text = () => z.string().nullable().optional();
-const list = () => z.array(z.string()).nullable().optional();
+/** A free-text answer: "" not answered yet, null asked and left empty. Bounded (limits.ts), as every list, so that any valid answers' Result reads back. */
+const text = (max = MAX_TEXT_CHARS) => z.string().max(max).nullable().optional();
+const list = (max = MAX_LIST_ITEMS) => z.array(z.string().max(MAX_TEXT_CHARS)).max(max).nullable().optional();
 const isoDate = () => z.iso.date();
 
 function buildAnswersSchema(q: Questionnaire) {
@@ -69,7 +70,7 @@ function buildAnswersSchema(q: Questionnaire) {
   );
   const sectionId = z.enum(q.sections.map((s) => s.id) as [string, ...string[]]);
   const policy = z.strictObject({
-    name: meta(z.string().regex(/\S/, 'must not be empty'), { singleLine: true }),
+    name: meta(z.string().max(MAX_TEXT_CHARS).regex(/\S/, 'must not be empty'), { singleLine: true }),
     friendly: z.boolean(),
     necessary: z.boolean(),
     note: text(),
@@ -77,8 +78,8 @@ function buildAnswersSchema(q: Questionnaire) {
   return z.strictObject({
     questionnaire: meta(z.literal(q.id).optional(), { doc: 'questionnaire' }),
     lang: meta(z.string().regex(/^[a-z]{2,3}(-[A-Z]{2})?$/, 'a language code such as en or pt').optional(), { doc: 'lang' }),
-    organization: meta(z.string().optional(), { doc: 'organization', singleLine: true }),
-    respondent: meta(text(), { doc: 'respondent', singleLine: true }),
+    organization: meta(z.string().max(MAX_NAME_CHARS).optional(), { doc: 'organization', singleLine: true }),
+    respondent: meta(text(MAX_NAME_CHARS), { doc: 'respondent', singleLine: true }),
     date: meta(isoDate().optional(), { doc: 'date', example: '2026-11-23' }),
     profile: meta(z.strictObject(Object.fromEntries(q.profile.map((p) => [p.id, meta(z.boolean().optional(), { text: p.question })]))).optional(), {
       doc: 'profile',
@@ -90,7 +91,7 @@ function buildAnswersSchema(q: Questionnaire) {
         .strictObject({
           internal: meta(list(), { doc: 'requirements.internal' }),
           employees: meta(list(), { doc: 'requirements.employees', staffOnly: true }),
-          topRequests: meta(z.array(z.string()).max(3).nullable().optional(), { doc: 'requirements.topRequests' }),
+          topRequests: meta(list(3), { doc: 'requirements.topRequests' }),
         })
         .optional(),
       { doc: 'requirements' },
@@ -100,14 +101,14 @@ function buildAnswersSchema(q: Questionnaire) {
       z
         .strictObject({
           tenYears: text(),
-          fiveThings: z.array(z.string()).max(5).nullable().optional(),
+          fiveThings: list(5),
           customerShoes: text(),
           picture: text(),
         })
         .optional(),
       { doc: 'visionNotes', omitFromInit: true },
     ),
-    policies: meta(z.array(policy).nullable().optional(), { doc: 'policies', flowItems: true }),
+    policies: meta(z.array(policy).max(MAX_LIST_ITEMS).nullable().optional(), { doc: 'policies', flowItems: true }),
     communication: meta(z.strictObject(Object.fromEntries(COMMUNICATION_SKILLS.map((k) => [k, text()]))).optional(), { doc: 'communication' }),
     education: meta(
       z

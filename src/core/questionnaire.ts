@@ -4,23 +4,26 @@ import { InputError, type Problem } from '../errors.js';
 import { formatPath, locate, parseYaml, type PathSegment, type YamlSource } from './source.js';
 import { checkWithSchema } from './issues.js';
 import { lazySchema } from './lazy.js';
+import { MAX_ID_CHARS, MAX_IDEAS_PER_SECTION, MAX_PROFILE_QUESTIONS, MAX_SCALE, MAX_SECTIONS, MAX_STATEMENTS_PER_SECTION, MAX_TEXT_CHARS } from './limits.js';
 
 // The bundled questionnaires are validated at build time: only a user's questionnaire needs this.
 export const questionnaireSchema = lazySchema(() => {
-  const id = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'an id of lowercase letters, digits and hyphens');
-  const text = z.string().trim().min(1);
+  const id = z.string().max(MAX_ID_CHARS).regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'an id of lowercase letters, digits and hyphens');
+  const text = z.string().trim().min(1).max(MAX_TEXT_CHARS);
   return z.strictObject({
     id,
     version: z.int().min(1),
     lang: z.string().regex(/^[a-z]{2,3}(-[A-Z]{2})?$/, 'a language code such as en or pt-BR'),
     title: text,
+    // Bounded so that every score and sum stays a small exact integer.
     scale: z.strictObject({
-      min: z.int(),
-      max: z.int(),
+      min: z.int().min(0, 'a scale starts at 0 or above').max(MAX_SCALE),
+      max: z.int().min(1).max(MAX_SCALE, `a scale ends at ${MAX_SCALE} or below`),
       labels: z.record(z.string(), text),
     }),
     profile: z
       .array(z.strictObject({ id, question: text, default: z.boolean().default(true) }))
+      .max(MAX_PROFILE_QUESTIONS)
       .default([]),
     sections: z
       .array(
@@ -29,11 +32,12 @@ export const questionnaireSchema = lazySchema(() => {
           title: text,
           summary: text.optional(),
           when: id.optional(),
-          statements: z.array(z.strictObject({ id, text })).min(1, 'at least one statement'),
-          ideas: z.array(text).default([]),
+          statements: z.array(z.strictObject({ id, text })).min(1, 'at least one statement').max(MAX_STATEMENTS_PER_SECTION),
+          ideas: z.array(text).max(MAX_IDEAS_PER_SECTION).default([]),
         }),
       )
-      .min(1, 'at least one section'),
+      .min(1, 'at least one section')
+      .max(MAX_SECTIONS),
   });
 });
 
@@ -58,8 +62,6 @@ function semanticProblems(source: YamlSource, q: Questionnaire): Problem[] {
     problems.push({ file: source.file, ...locate(source, path, key), path: formatPath(path), message, ...(hint ? { hint } : {}) });
 
   if (q.scale.min >= q.scale.max) problem(['scale'], `min (${q.scale.min}) must be below max (${q.scale.max})`);
-  else if (q.scale.min < 0) problem(['scale', 'min'], 'a scale starts at 0 or above');
-  else if (q.scale.max - q.scale.min > 100) problem(['scale'], 'a scale has at most 101 points');
   else {
     for (let value = q.scale.min; value <= q.scale.max; value++) {
       if (!(String(value) in q.scale.labels)) problem(['scale', 'labels'], `no label for ${value}`, false, 'every point of the scale needs a label');

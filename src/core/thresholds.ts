@@ -3,6 +3,7 @@ import { CsqError, ExitCode } from '../errors.js';
 import { nearest } from './issues.js';
 import type { Questionnaire } from './questionnaire.js';
 import type { Result } from './result.js';
+import { isPlainDecimal } from './source.js';
 
 export interface SectionGate {
   section: string;
@@ -14,10 +15,12 @@ export interface Gates {
   minSections: SectionGate[];
 }
 
+/** Plain decimal only, as in the files (`60`, `59.5`): Number() would also take `0x10`, `1e1`, `+5` and ` 5`. */
 export function parsePercent(value: string, flag: string): number {
   const n = Number(value);
-  if (value.trim() === '' || !Number.isFinite(n) || n < 0 || n > 100) {
-    throw new CsqError(`${flag} expects a percentage from 0 to 100, got "${value}"`, ExitCode.invalid);
+  if (!isPlainDecimal(value) || n < 0 || n > 100) {
+    const hint = !isPlainDecimal(value) && value.trim() !== '' && !Number.isNaN(n) ? ' (write it in plain decimal, such as 60 or 59.5)' : '';
+    throw new CsqError(`${flag} expects a percentage from 0 to 100, got "${value}"${hint}`, ExitCode.invalid);
   }
   return n;
 }

@@ -3,7 +3,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { CsqError, ExitCode } from '../errors.js';
-import { MAX_INPUT_BYTES, decodeText, tooLargeMessage } from '../core/source.js';
+import { decodeText, sizeProblem, type InputKind } from '../core/source.js';
 
 export const STDIO = '-';
 
@@ -46,11 +46,14 @@ function recordRead(stat: fs.BigIntStats, name: string, editable: boolean): void
 export interface ReadOptions {
   /** This file is read to be edited and saved again by this run (the walk's answers file). */
   editable?: boolean;
+  /** `answers-or-result` where a saved Result may come: it may be larger than other inputs. */
+  kind?: InputKind;
 }
 
 /** Read a user's file as strict UTF-8, refusing anything over the size limit before reading it. */
 export function readTextFile(file: string, options: ReadOptions = {}): TextFile {
   const editable = options.editable === true;
+  const kind = options.kind ?? 'input';
   if (file === STDIO) {
     if (stdinRead) throw new CsqError('stdin (-) can be read only once');
     stdinRead = true;
@@ -62,7 +65,7 @@ export function readTextFile(file: string, options: ReadOptions = {}): TextFile 
       // no stdin at all: the read below says so
     }
     if (stat) recordRead(stat, '<stdin>', editable);
-    return { name: '<stdin>', text: decodeText(readBounded(0, '<stdin>'), '<stdin>') };
+    return { name: '<stdin>', text: decodeText(readBounded(0, '<stdin>', kind), '<stdin>', kind) };
   }
   let stat: fs.BigIntStats;
   try {
@@ -71,21 +74,20 @@ export function readTextFile(file: string, options: ReadOptions = {}): TextFile 
     throw fileError(error, file, 'read');
   }
   if (stat.isDirectory()) throw new CsqError(`${file}: is a folder, not a file`);
-  if (stat.size > MAX_INPUT_BYTES) {
-    throw new CsqError(`${file}: ${tooLargeMessage(Number(stat.size))}`);
-  }
+  const tooLarge = sizeProblem(Number(stat.size), kind);
+  if (tooLarge) throw new CsqError(`${file}: ${tooLarge}`);
   recordRead(stat, file, editable);
   try {
     // A device or a pipe has no size to check beforehand (/dev/zero never ends): read it with a bound.
     if (!stat.isFile()) {
       const fd = fs.openSync(file, 'r');
       try {
-        return { name: file, text: decodeText(readBounded(fd, file), file) };
+        return { name: file, text: decodeText(readBounded(fd, file, kind), file, kind) };
       } finally {
         fs.closeSync(fd);
       }
     }
-    return { name: file, text: decodeText(fs.readFileSync(file), file) };
+    return { name: file, text: decodeText(fs.readFileSync(file), file, kind) };
   } catch (error) {
     if (error instanceof CsqError) throw error;
     throw fileError(error, file, 'read');
@@ -105,7 +107,7 @@ export function recordInputs(files: readonly string[]): void {
   }
 }
 
-function readBounded(fd: number, name: string): Uint8Array {
+function readBounded(fd: number, name: string, kind: InputKind): Uint8Array {
   const chunks: Buffer[] = [];
   const chunk = Buffer.alloc(64 * 1024);
   let total = 0;
@@ -121,8 +123,10 @@ function readBounded(fd: number, name: string): Uint8Array {
     }
     if (read === 0) break;
     total += read;
-    if (total > MAX_INPUT_BYTES) throw new CsqError(`${name}: ${tooLargeMessage(total)}`);
     chunks.push(Buffer.from(chunk.subarray(0, read)));
+    // The first bytes tell a saved Result (which may be larger) from any other input.
+    const tooLarge = sizeProblem(total, kind, chunks[0]!.length >= 64 ? chunks[0] : Buffer.concat(chunks));
+    if (tooLarge) throw new CsqError(`${name}: ${tooLarge}`);
   }
   return Buffer.concat(chunks);
 }

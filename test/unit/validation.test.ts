@@ -185,15 +185,16 @@ describe('YAML and encoding traps', () => {
       'y.yaml:1:4 anchors (&x) are not allowed (write the value out in full)',
       'y.yaml:2:4 aliases (*x) are not allowed (write the value out in full)',
     ]);
-    expect(yamlErrors('a: !!js/function x\n')).toEqual(['y.yaml:1:4 Unresolved tag: tag:yaml.org,2002:js/function (remove the tag; csq files hold plain values)']);
+    expect(yamlErrors('a: !!js/function x\n')).toEqual(['y.yaml:1:4 tags (!!js/function) are not allowed (remove the tag; csq files hold plain values)']);
     expect(yamlErrors('a: 1\n---\nb: 2\n')).toEqual(['y.yaml:2:1 the file holds more than one YAML document (keep one document: remove the `---` line)']);
     expect(yamlErrors('%YAML 1.1\n---\na: yes\n')).toEqual(['y.yaml:1:1 YAML 1.1 is not supported (remove the %YAML directive; csq reads YAML 1.2)']);
     expect(yamlErrors('# nothing\n')).toEqual(['y.yaml:1:1 the file is empty (run `csq init` for a template)']);
     expect(yamlErrors('- a\n- b\n')).toEqual(['y.yaml:1:1 expected a mapping of keys to values at the top level, found a list']);
     expect(yamlErrors('\ta: 1\n')).toEqual(['y.yaml:1:1 a tab is used for indentation (indent with spaces)']);
   });
-  it('keeps YAML 1.2 meanings: yes is text, 010 is ten, keys stay strings', () => {
-    expect(parseYaml('a: yes\nb: 010\n1: x\n', 'y.yaml').data).toEqual({ a: 'yes', b: 10, '1': 'x' });
+  it('keeps YAML 1.2 meanings: yes is text, keys stay strings, and 010 is neither eight nor ten', () => {
+    expect(parseYaml('a: yes\n1: x\n', 'y.yaml').data).toEqual({ a: 'yes', '1': 'x' });
+    expect(yamlErrors('b: 010\n')).toEqual(['y.yaml:1:4 010 has a leading zero (write 10)']);
   });
   it('decodes strict UTF-8 and names other encodings', () => {
     expect(decodeText(new Uint8Array([0xef, 0xbb, 0xbf, 0x61]), 'b.yaml')).toBe('a');

@@ -1,0 +1,41 @@
+/**
+ * The one rule for characters that never belong in anything csq reads, saves or shows,
+ * for raw file text, decoded escapes and what a person types at a prompt alike.
+ * Tab, line feed and carriage return are text; these are not:
+ * - C0 controls and DEL (a NUL means a binary file; ESC starts terminal commands),
+ * - C1 controls U+0080–U+009F (U+009B is an 8-bit CSI that terminals obey),
+ * - bidirectional overrides and isolates U+202A–U+202E, U+2066–U+2069 (text that
+ *   displays in another order than it reads),
+ * - lone surrogates (an escape such as "\ud800": half of a character, no character at all).
+ */
+// With the u flag a surrogate pair is one code point, so the class matches lone halves only.
+const FORBIDDEN = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069\ud800-\udfff]/u;
+
+export interface ForbiddenCharacter {
+  /** Index in the string (UTF-16 code units, as String.prototype.indexOf counts). */
+  index: number;
+  codePoint: number;
+  kind: 'control' | 'bidirectional' | 'surrogate';
+}
+
+/** The first character of `text` that csq never accepts, or undefined. */
+export function forbiddenCharacter(text: string): ForbiddenCharacter | undefined {
+  const match = FORBIDDEN.exec(text);
+  if (!match) return undefined;
+  const codePoint = match[0].codePointAt(0)!;
+  const kind = codePoint >= 0xd800 ? 'surrogate' : codePoint >= 0x202a ? 'bidirectional' : 'control';
+  return { index: match.index, codePoint, kind };
+}
+
+/** The message for a forbidden character, the same wherever it is found: `control character U+009B is not allowed`. */
+export function forbiddenCharacterMessage(found: Pick<ForbiddenCharacter, 'codePoint' | 'kind'>): string {
+  const name = found.kind === 'surrogate' ? 'lone surrogate' : found.kind === 'bidirectional' ? 'bidirectional control character' : 'control character';
+  return `${name} U+${found.codePoint.toString(16).toUpperCase().padStart(4, '0')} is not allowed`;
+}
+
+const EVERY_FORBIDDEN = new RegExp(FORBIDDEN.source, 'gu');
+
+/** For output only: every forbidden character replaced, so that nothing that reached a renderer can act on a terminal. */
+export function replaceForbidden(text: string, by = '\uFFFD'): string {
+  return text.replace(EVERY_FORBIDDEN, by);
+}
