@@ -1,12 +1,11 @@
 /** Shared by the commands: one input file (answers or a saved Result) → a Result in a language. */
 import { validateAnswers, type Answers } from '../core/answers.js';
-import { checkWithSchema } from '../core/issues.js';
 import { buildPlan } from '../core/plan.js';
-import { resultSchema, type Result } from '../core/result.js';
+import type { Result } from '../core/result.js';
+import { validateResult } from '../core/result-check.js';
 import { scoreAnswers } from '../core/scoring.js';
-import { formatPath, locate, parseYaml, type YamlSource } from '../core/source.js';
+import { parseYaml, type YamlSource } from '../core/source.js';
 import { loadContext, type LangContext } from '../context.js';
-import { InputError } from '../errors.js';
 import { resolveLang } from '../i18n/index.js';
 import { readTextFile } from '../io/files.js';
 
@@ -28,8 +27,9 @@ export function isResultData(data: unknown): boolean {
   return typeof data === 'object' && data !== null && 'schemaVersion' in data;
 }
 
+/** An answers file or a saved Result: only a Result may be larger than MAX_INPUT_BYTES. */
 export function readSource(file: string): YamlSource {
-  const { name, text } = readTextFile(file);
+  const { name, text } = readTextFile(file, { kind: 'answers-or-result' });
   return parseYaml(text, name);
 }
 
@@ -39,19 +39,7 @@ export function scoreFile(file: string, options: InputOptions): Scored {
   const lang = resolveLang(options.lang, typeof data.lang === 'string' ? data.lang : undefined);
   const context = loadContext({ lang, questionnaireFile: options.questionnaire, templateFile: options.template });
   if (isResultData(source.data)) {
-    const { data: saved, problems } = checkWithSchema(resultSchema(), source);
-    if (!saved) throw new InputError(problems);
-    // A hand-edited Result must still add up: a score above its maximum would draw nonsense.
-    const scores = [['overall', saved.overall] as const, ...saved.sections.map((s, i) => [['sections', i], s] as const)];
-    const wrong = scores.filter(([, s]) => s.score !== null && s.max !== null && (s.max < 1 || s.score > s.max));
-    if (wrong.length > 0) {
-      throw new InputError(
-        wrong.map(([where, s]) => {
-          const path = where === 'overall' ? ['overall', 'score'] : [...where, 'score'];
-          return { file: source.file, ...locate(source, path), path: formatPath(path), message: `expected a score from 0 to max (${s.max}), found ${s.score}` };
-        }),
-      );
-    }
+    const saved = validateResult(source, context.questionnaire);
     // Rendered again, perhaps in another language: titles come from the questionnaire in use.
     const titles = new Map(context.questionnaire.sections.map((s) => [s.id, s.title]));
     const sections = saved.sections.map((s) => ({ ...s, title: titles.get(s.id) ?? s.title }));

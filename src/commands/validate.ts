@@ -1,8 +1,7 @@
 /** `csq validate FILE…`: answers, questionnaires and saved Results, each with located errors. */
 import { validateAnswers } from '../core/answers.js';
-import { checkWithSchema } from '../core/issues.js';
 import { isApplicable, resolveProfile, validateQuestionnaire } from '../core/questionnaire.js';
-import { resultSchema } from '../core/result.js';
+import { validateResult } from '../core/result-check.js';
 import { compareQuestionnaireIds } from '../core/translation.js';
 import { bundledQuestionnaire, loadContext } from '../context.js';
 import { CsqError, ExitCode, InputError } from '../errors.js';
@@ -35,9 +34,10 @@ export async function validate(files: string[], options: ValidateOptions): Promi
 function checkFile(file: string, options: ValidateOptions): string {
   const source = readSource(file);
   const data = source.data as Record<string, unknown>;
+  const lang = () => resolveLang(options.lang, typeof data.lang === 'string' ? data.lang : undefined);
   if (isResultData(data)) {
-    const { data: result, problems } = checkWithSchema(resultSchema(), source);
-    if (!result) throw new InputError(problems);
+    // The same checks as `report` and `compare` make before they draw it.
+    const result = validateResult(source, loadContext({ lang: lang(), questionnaireFile: options.questionnaire }).questionnaire);
     return `Result, overall ${result.overall.percent}%`;
   }
   // A questionnaire is the other kind with sections.
@@ -50,8 +50,7 @@ function checkFile(file: string, options: ValidateOptions): string {
     }
     return `questionnaire ${q.id}, ${q.sections.length} sections, ${q.sections.reduce((n, s) => n + s.statements.length, 0)} statements`;
   }
-  const lang = resolveLang(options.lang, typeof data.lang === 'string' ? data.lang : undefined);
-  const q = loadContext({ lang, questionnaireFile: options.questionnaire }).questionnaire;
+  const q = loadContext({ lang: lang(), questionnaireFile: options.questionnaire }).questionnaire;
   const answers = validateAnswers(source, q);
   const profile = resolveProfile(q, answers.profile);
   const rated = q.sections.filter((s) => isApplicable(s, profile)).reduce((n, s) => n + s.statements.length, 0);

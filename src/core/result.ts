@@ -1,73 +1,93 @@
 /** The Result (design.md §4): the stable, versioned intermediate that JSON output and every renderer share. */
 import * as z from 'zod';
 import { lazySchema } from './lazy.js';
+import { MAX_ID_CHARS, MAX_LIST_ITEMS, MAX_NAME_CHARS, MAX_RESPONDENTS, MAX_SCALE, MAX_SECTIONS, MAX_STATEMENTS_PER_SECTION, MAX_TEXT_CHARS } from './limits.js';
 
 export const RESULT_SCHEMA_VERSION = 1;
 
 export const POLICY_ACTIONS = ['drop', 'make-friendlier', 'keep-and-strengthen', 'add-more'] as const;
 export type PolicyAction = (typeof POLICY_ACTIONS)[number];
 
-// Only a saved Result that is read again needs this.
+/** The highest score a Result can hold: every point of the largest scale, every statement, every respondent. */
+export const MAX_SCORE = MAX_SCALE * MAX_SECTIONS * MAX_STATEMENTS_PER_SECTION * MAX_RESPONDENTS;
+
+// Only a saved Result that is read again needs this. As strict as the answers it is made from:
+// the same bounds, dates as dates; result-check.ts adds what the numbers must add up to.
 export const resultSchema = lazySchema(() => {
-  const score = z.strictObject({ score: z.int().min(0), max: z.int().min(0), percent: z.number().min(0).max(100) });
+  const text = z.string().max(MAX_TEXT_CHARS);
+  const name = z.string().max(MAX_NAME_CHARS);
+  const id = z.string().min(1).max(MAX_ID_CHARS);
+  const lang = z.string().regex(/^[a-z]{2,3}(-[A-Z]{2})?$/, 'a language code such as en or pt');
+  const isoDate = z.iso.date();
+  const count = z.int().min(0).max(MAX_SCORE);
+  const percent = z.number().min(0).max(100);
+  const rating = z.int().min(0).max(MAX_SCALE);
+  const list = z.array(text).max(MAX_LIST_ITEMS);
+  const score = z.strictObject({ score: count, max: count, percent });
   return z
     .strictObject({
       schemaVersion: z.literal(RESULT_SCHEMA_VERSION),
-      questionnaire: z.strictObject({ id: z.string(), version: z.int(), lang: z.string() }),
-      lang: z.string().describe('The language the plan is rendered in.'),
-      organization: z.string().nullable(),
-      respondent: z.string().nullable(),
-      date: z.string().nullable(),
-      profile: z.record(z.string(), z.boolean()),
+      questionnaire: z.strictObject({ id, version: z.int().min(1), lang }),
+      lang: lang.describe('The language the plan is rendered in.'),
+      organization: name.nullable(),
+      respondent: name.nullable(),
+      date: isoDate.nullable(),
+      profile: z.record(id, z.boolean()),
       overall: score,
-      sections: z.array(
-        z.strictObject({
-          id: z.string(),
-          title: z.string(),
-          applicable: z.boolean(),
-          score: z.int().nullable(),
-          max: z.int().nullable(),
-          percent: z.number().nullable(),
-          ratings: z.record(z.string(), z.int()),
-        }),
-      ),
-      improve: z.array(z.string()),
+      sections: z
+        .array(
+          z.strictObject({
+            id,
+            title: text,
+            applicable: z.boolean(),
+            score: count.nullable(),
+            max: count.nullable(),
+            percent: percent.nullable(),
+            ratings: z.record(id, rating),
+          }),
+        )
+        .min(1)
+        .max(MAX_SECTIONS),
+      improve: z.array(id).max(3),
       improveChosen: z.boolean().describe('true when the answers chose the areas; false when they are the three lowest.'),
-      requirements: z.strictObject({ internal: z.array(z.string()), employees: z.array(z.string()), topRequests: z.array(z.string()) }),
-      vision: z.string().nullable(),
+      // A team's lists merge every respondent's (each item once): as many top requests as other items.
+      requirements: z.strictObject({ internal: list, employees: list, topRequests: list }),
+      vision: text.nullable(),
       visionNotes: z.strictObject({
-        tenYears: z.string().nullable(),
-        fiveThings: z.array(z.string()),
-        customerShoes: z.string().nullable(),
-        picture: z.string().nullable(),
+        tenYears: text.nullable(),
+        fiveThings: z.array(text).max(5),
+        customerShoes: text.nullable(),
+        picture: text.nullable(),
       }),
-      policies: z.array(
-        z.strictObject({ name: z.string(), friendly: z.boolean(), necessary: z.boolean(), note: z.string().nullable(), action: z.enum(POLICY_ACTIONS) }),
-      ),
+      policies: z
+        .array(z.strictObject({ name: text, friendly: z.boolean(), necessary: z.boolean(), note: text.nullable(), action: z.enum(POLICY_ACTIONS) }))
+        .max(MAX_LIST_ITEMS),
       communication: z.strictObject({
-        greet: z.string().nullable(),
-        value: z.string().nullable(),
-        ask: z.string().nullable(),
-        listen: z.string().nullable(),
-        help: z.string().nullable(),
-        invite: z.string().nullable(),
+        greet: text.nullable(),
+        value: text.nullable(),
+        ask: text.nullable(),
+        listen: text.nullable(),
+        help: text.nullable(),
+        invite: text.nullable(),
       }),
-      education: z.strictObject({ kickoff: z.string().nullable(), owner: z.string().nullable(), training: z.string().nullable() }).nullable(),
+      education: z.strictObject({ kickoff: isoDate.nullable(), owner: text.nullable(), training: text.nullable() }).nullable(),
       team: z
         .strictObject({
-          respondents: z.int().min(1),
-          names: z.array(z.string().nullable()),
-          sections: z.array(
-            z.strictObject({
-              id: z.string(),
-              mean: z.number(),
-              min: z.number(),
-              max: z.number(),
-              spread: z.number(),
-              disagree: z.boolean(),
-              statements: z.record(z.string(), z.number()),
-            }),
-          ),
+          respondents: z.int().min(1).max(MAX_RESPONDENTS),
+          names: z.array(name.nullable()).max(MAX_RESPONDENTS),
+          sections: z
+            .array(
+              z.strictObject({
+                id,
+                mean: percent,
+                min: percent,
+                max: percent,
+                spread: percent,
+                disagree: z.boolean(),
+                statements: z.record(id, z.number().min(0).max(MAX_SCALE)),
+              }),
+            )
+            .max(MAX_SECTIONS),
         })
         .optional()
         .describe('Only in a combined Result (csq team): respondents, and per section the spread of their percents.'),
