@@ -1,12 +1,14 @@
 /**
  * The bad-input corpus: every file in test/fixtures/bad is wrong in its own way.
  * Each must be answered with exit 2, located messages (snapshotted so they stay
- * good), no stack trace, no output file, and within a second.
+ * good), no stack trace, no output file, the input untouched, and within a second.
+ * A saved Result is also checked by `validate` and `compare`, with the same messages.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { MAX_LIST_ITEMS, MAX_RESPONDENTS } from '../../src/core/limits.js';
 import { CLI, ROOT, tempDir } from '../helpers.js';
 
 const BAD = 'test/fixtures/bad';
@@ -52,11 +54,23 @@ describe('the bad-input corpus', () => {
   for (const name of files) {
     it(name, () => {
       const file = `${BAD}/${name}`;
+      const before = readFileSync(path.join(ROOT, file));
       const out = path.join(tempDir(), 'plan.md');
       const result = run(argsFor(file, out));
       const escaped = file.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-      expectCleanRejection(result, out, new RegExp(`^(csq: )?${escaped}:\\d+:\\d+ \\S`));
+      // The messages first: a slow run under load must not hide (or, with -u, drop) its snapshot.
       expect(result.stderr).toMatchSnapshot();
+      expectCleanRejection(result, out, new RegExp(`^(csq: )?${escaped}:\\d+:\\d+ \\S`));
+      if (name.startsWith('result-')) {
+        // One check for a saved Result, wherever it is read.
+        for (const args of [['validate', file], ['compare', file, GOOD]]) {
+          const again = run(args);
+          expect(again.code, args[0]).toBe(2);
+          expect(again.stdout, args[0]).toBe('');
+          expect(again.stderr, args[0]).toBe(result.stderr);
+        }
+      }
+      expect(readFileSync(path.join(ROOT, file)).equals(before)).toBe(true);
     });
   }
 });
@@ -71,7 +85,7 @@ describe('generated extremes', () => {
     const out = path.join(dir, 'a.md');
     const result = run(['report', file, '-o', out]);
     expectCleanRejection(result, out, located(file));
-    expect(result.stderr).toMatch(/^csq: \S+huge\.yaml: the file is 4\.\d MiB, more than the 64 KiB csq reads\n$/);
+    expect(result.stderr).toMatch(/^csq: \S+huge\.yaml: the file is 4\.\d MiB, more than the 64 KiB csq reads \(2\.0 MiB for a saved Result\)\n$/);
   });
 
   it('refuses more than the limit on stdin too', () => {
@@ -116,6 +130,106 @@ describe('generated extremes', () => {
     const result = run(['report', file, '-o', out]);
     expectCleanRejection(result, out, located(file));
     expect(result.stderr).toMatch(/the file nests lists or mappings too deeply/);
+  });
+
+  // A saved Result may be larger than other inputs (limits.ts), but only as the JSON csq writes.
+  const resultLike = (body: string) => `{\n  "schemaVersion": 1,\n${body}`;
+
+  it('reads nothing but a saved Result over 64 KiB, even on stdin', () => {
+    const file = path.join(dir, 'padded.yaml');
+    writeFileSync(file, `organization: x\n${'# padding padding padding padding\n'.repeat(3_000)}`);
+    const out = path.join(dir, 'f.md');
+    const result = run(['report', file, '-o', out]);
+    expectCleanRejection(result, out, located(file));
+    expect(result.stderr).toBe(`csq: ${file}: the file is 100 KiB, more than the 64 KiB csq reads\n`);
+    const piped = spawnSync(process.execPath, [CLI, 'validate', '-'], { input: readFileSync(file), encoding: 'utf8' });
+    expect(piped.status).toBe(2);
+    expect(piped.stderr).toBe('csq: <stdin>: the file is 100 KiB, more than the 64 KiB csq reads\n');
+  });
+
+  it('refuses a saved Result over its own limit', () => {
+    const file = path.join(dir, 'huge-result.json');
+    writeFileSync(file, resultLike(`  "vision": "${'x'.repeat(2200 * 1024)}"\n}\n`));
+    const out = path.join(dir, 'g.md');
+    const result = run(['report', file, '-o', out]);
+    expectCleanRejection(result, out, located(file));
+    expect(result.stderr).toBe(`csq: ${file}: the file is 2.1 MiB, more than the 64 KiB csq reads (2.0 MiB for a saved Result)\n`);
+    const piped = spawnSync(process.execPath, [CLI, 'report', '-'], { input: readFileSync(file), encoding: 'utf8' });
+    expect(piped.status).toBe(2);
+    expect(piped.stderr).toMatch(/^csq: <stdin>: the file is 2\.\d MiB, more than the 2\.0 MiB csq reads for a saved Result\n$/);
+  });
+
+  it('refuses a Result-like file over 64 KiB that is not JSON, locating the JSON error', () => {
+    const file = path.join(dir, 'yaml-result.json');
+    writeFileSync(file, resultLike(`  "vision": "${'x'.repeat(70 * 1024)}",\n  organization: Acme\n}\n`));
+    const out = path.join(dir, 'h.md');
+    const result = run(['validate', file]);
+    expectCleanRejection(result, out, located(file));
+    expect(result.stderr).toBe(`csq: ${file}: the file is 71 KiB, more than the 64 KiB csq reads, and not a saved Result as csq writes it: it is not valid JSON (line 4, column 3)\n`);
+  });
+
+  it('answers a Result-like file at its limit, full of tiny values, within a second', () => {
+    // 250,000 one-digit items took the YAML parser 4.6 s: a file over 64 KiB is counted first.
+    const file = path.join(dir, 'many-values.json');
+    writeFileSync(file, resultLike(`  "x": [${'1,'.repeat(250_000)}1]\n}\n`));
+    const out = path.join(dir, 'i.md');
+    const result = run(['report', file, '-o', out]);
+    expectCleanRejection(result, out, located(file));
+    expect(result.stderr).toBe(`csq: ${file}: the file is 489 KiB, more than the 64 KiB csq reads, and not a saved Result as csq writes it: it has more than 25000 brackets, commas, colons and line breaks\n`);
+    // Just under the count, a file is parsed: and still answered within a second.
+    const under = path.join(dir, 'fewer-values.json');
+    writeFileSync(under, resultLike(`  "x": [${'1,'.repeat(24_000)}1],\n  "pad": "${'\\\\'.repeat(200_000)}"\n}\n`));
+    const parsed = run(['report', under, '-o', out]);
+    expectCleanRejection(parsed, out, located(under));
+    expect(parsed.stderr).toContain(`${under}:3:3 x: unknown key "x"`);
+  });
+
+  it('refuses a team beyond its limit before reading a file', () => {
+    const result = run(['team', ...Array.from({ length: MAX_RESPONDENTS + 1 }, () => 'missing.yaml')]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toBe(`csq: csq team combines at most ${MAX_RESPONDENTS} answers files, got ${MAX_RESPONDENTS + 1}\n`);
+  });
+
+  it('refuses a team whose merged lists would be longer than one plan holds', () => {
+    // Each respondent's lists are within the limit; merged, each item once, they are not.
+    const files = [0, 1].map((n) => {
+      const file = path.join(dir, `respondent-${n}.yaml`);
+      const items = Array.from({ length: MAX_LIST_ITEMS }, (_, i) => `    - Finding ${n}.${i}\n`).join('');
+      writeFileSync(file, readFileSync(path.join(ROOT, GOOD), 'utf8').replace(/requirements:\n  internal:\n(    - .*\n)+/, `requirements:\n  internal:\n${items}`));
+      return file;
+    });
+    const before = files.map((f) => readFileSync(f));
+    const out = path.join(dir, 'team.md');
+    const result = run(['team', ...files, '-o', out]);
+    expect(result.code).toBe(2);
+    expect(result.stdout).toBe('');
+    expect(result.stderr).toMatch(new RegExp(`csq: the respondents' internal findings are ${2 * MAX_LIST_ITEMS} in all \\(each once\\), more than the ${MAX_LIST_ITEMS} one plan holds; shorten some of their lists\n$`));
+    expect(existsSync(out)).toBe(false);
+    files.forEach((f, i) => expect(readFileSync(f).equals(before[i]!)).toBe(true));
+  });
+
+  it('takes plain decimal only in numeric options', () => {
+    for (const [flag, value] of [
+      ['--min-score', '0x10'],
+      ['--min-score', '1e1'],
+      ['--min-score', '+50'],
+      ['--min-score', '.5'],
+      ['--min-score', '50.'],
+      ['--min-score', ' 50'],
+      ['--min-score', '050'],
+      ['--min-section', 'errors=0x10'],
+    ] as const) {
+      const out = path.join(dir, 'j.md');
+      const result = run(['report', GOOD, '-o', out, flag, value]);
+      expectCleanRejection(result, out, /^csq: --min-s/);
+      const shown = flag === '--min-section' ? value.split('=')[1] : value;
+      expect(result.stderr).toBe(`csq: ${flag} expects a percentage from 0 to 100, got "${shown}" (write it in plain decimal, such as 60 or 59.5)\n`);
+    }
+    const drop = run(['compare', GOOD, GOOD, '--fail-on-drop', '0x10']);
+    expect(drop.code).toBe(2);
+    expect(drop.stdout).toBe('');
+    expect(drop.stderr).toBe('csq: --fail-on-drop expects a percentage from 0 to 100, got "0x10" (write it in plain decimal, such as 60 or 59.5)\n');
+    for (const value of ['60', '59.5', '0', '100']) expect(run(['report', GOOD, '-o', '-', '--min-score', value]).code, value).toBeLessThan(2);
   });
 
   it('caps a template’s output', () => {
