@@ -35,6 +35,17 @@ export function forbiddenCharacterMessage(found: Pick<ForbiddenCharacter, 'codeP
 
 const EVERY_FORBIDDEN = new RegExp(FORBIDDEN.source, 'gu');
 
+/**
+ * The same rule as a JSON Schema pattern: text without them. Lone surrogates are left out: a
+ * validator that reads patterns without the u flag would refuse every emoji as two of them.
+ */
+export const ALLOWED_TEXT_PATTERN = `^[^${FORBIDDEN.source.slice(1, -1).replace('\\ud800-\\udfff', '')}]*$`;
+
+/** What a person types, with what csq never accepts taken out (a tab becomes a space). */
+export function withoutForbidden(text: string): string {
+  return text.replace(/\t/g, ' ').replace(EVERY_FORBIDDEN, '');
+}
+
 /** For output only: every forbidden character replaced, so that nothing that reached a renderer can act on a terminal. */
 export function replaceForbidden(text: string, by = '\uFFFD'): string {
   return text.replace(EVERY_FORBIDDEN, by);

@@ -7,6 +7,7 @@
 import * as z from 'zod';
 import { fill, type Messages } from '../i18n/en.js';
 import { answersSchema, metaOf } from './answers.js';
+import { ALLOWED_TEXT_PATTERN } from './characters.js';
 import type { Questionnaire } from './questionnaire.js';
 import { questionnaireSchema } from './questionnaire.js';
 import { resultSchema } from './result.js';
@@ -16,8 +17,7 @@ export type SchemaKind = (typeof SCHEMA_KINDS)[number];
 
 type JsonObject = Record<string, unknown>;
 
-/** No C0 or C1 control characters (but tab and line breaks), no bidi overrides or isolates. */
-const TEXT_PATTERN = '^[^\\u0000-\\u0008\\u000b\\u000c\\u000e-\\u001f\\u007f-\\u009f\\u202a-\\u202e\\u2066-\\u2069]*$';
+
 
 export function jsonSchemaOf(kind: SchemaKind, q: Questionnaire, messages: Messages): JsonObject {
   if (kind === 'questionnaire') return { title: 'csq questionnaire', ...z.toJSONSchema(questionnaireSchema(), { io: 'input', target: 'draft-7' }) };
@@ -38,7 +38,7 @@ export function answersJsonSchema(q: Questionnaire, messages: Messages, schema: 
       const info = metaOf(zodSchema as unknown as z.ZodType);
       // Text: no control characters, as csq reads it (a pattern of its own wins: dates, codes).
       const type = jsonSchema.type;
-      if ((type === 'string' || (Array.isArray(type) && type.includes('string'))) && !jsonSchema.pattern && !('const' in jsonSchema)) jsonSchema.pattern = TEXT_PATTERN;
+      if ((type === 'string' || (Array.isArray(type) && type.includes('string'))) && !jsonSchema.pattern && !('const' in jsonSchema)) jsonSchema.pattern = ALLOWED_TEXT_PATTERN;
       const description = info.doc ? docs[info.doc] : info.text;
       if (description && !jsonSchema.description) jsonSchema.description = description;
       // A rating: its values with their labels, for completion.

@@ -7,6 +7,7 @@
  * as they are typed, so they can never reach an answer.
  */
 import { createPrompt, isBackspaceKey, isEnterKey, makeTheme, useKeypress, usePrefix, useState, type Status } from '@inquirer/core';
+import { withoutForbidden } from '../core/characters.js';
 
 export interface TextConfig {
   message: string;
@@ -15,13 +16,6 @@ export interface TextConfig {
   validate?: (value: string) => string | true;
   /** How a finished multi-line answer is shown once submitted, e.g. "3 lines". */
   linesLabel?: (count: number) => string;
-}
-
-/** What never goes into an answer: C0 and C1 controls (tab becomes a space), DEL, bidi overrides and isolates. */
-const UNWANTED = /[\u0000-\u0008\u000a-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
-
-export function cleanTyped(text: string): string {
-  return text.replace(/\t/g, ' ').replace(UNWANTED, '');
 }
 
 export const textPrompt = createPrompt<string, TextConfig>((config, done) => {
@@ -67,7 +61,8 @@ export const textPrompt = createPrompt<string, TextConfig>((config, done) => {
       setValue(previous);
       return;
     }
-    const cleaned = cleanTyped(rl.line);
+    // A line break never reaches the line (Enter ends it): any other control key goes too.
+    const cleaned = withoutForbidden(rl.line).replace(/[\r\n]/g, '');
     if (cleaned !== rl.line) {
       rl.clearLine(0);
       rl.write(cleaned);
