@@ -8,7 +8,7 @@ import * as path from 'node:path';
 import Handlebars from 'handlebars';
 import { loadQuestionnaire } from '../src/core/questionnaire.js';
 import { compareQuestionnaireIds } from '../src/core/translation.js';
-import { PLAN_TEMPLATE } from '../src/context.js';
+import { PLAN_TEMPLATE } from '../src/pipeline/context.js';
 import { InputError } from '../src/errors.js';
 import { SUPPORTED_LANGS } from '../src/i18n/index.js';
 import { compileTemplate } from '../src/render/markdown.js';

@@ -1,4 +1,12 @@
-/** Exit codes are a contract (README, design.md §5). */
+/**
+ * Every problem a user can cause, as one typed value: where it is (file, line, column,
+ * field) and what it is (a code of the catalogue's `problems`, with its values). One
+ * renderer (render/problems.ts) turns it into words in the user's language, the same in
+ * every command; `--format json` gives the same data. Only src/cli.ts maps errors to exit codes.
+ */
+import type { Messages } from './i18n/en.js';
+
+/** Exit codes are a contract (README, ARCHITECTURE.md). */
 export const ExitCode = {
   ok: 0,
   gateFailed: 1,
@@ -7,47 +15,68 @@ export const ExitCode = {
   interrupted: 130,
 } as const;
 
-/** One located complaint about a user's file. */
+export type ProblemCode = keyof Messages['problems'];
+export type HintCode = keyof Messages['hints'];
+
+/**
+ * A value in a message: text and numbers as they are (ids, names, paths, numbers), a value
+ * found in a file (described in words: "a list", "nothing (null)", a quoted text), one of
+ * the catalogue's terms ("a whole number"), or why a file operation failed.
+ */
+export type Value =
+  | string
+  | number
+  | { found: unknown }
+  | { term: keyof Messages['terms'] }
+  | { reason: keyof Messages['reasons']; values?: Record<string, string | number> };
+export type Values = Record<string, Value>;
+
 export interface Problem {
-  file: string;
+  /** The file, as the user named it; absent for a problem with the command line itself. */
+  file?: string;
   line?: number;
   column?: number;
   /** Dotted field path, e.g. `ratings.outreach.delight`. */
   path?: string;
-  message: string;
-  hint?: string;
-}
-
-/** Every error a user can cause. Only src/cli.ts turns it into output and an exit code. */
-export class CsqError extends Error {
-  override name = 'CsqError';
-  constructor(
-    message: string,
-    readonly exitCode: number = ExitCode.invalid,
-    readonly problems: Problem[] = [],
-  ) {
-    super(message);
-  }
+  code: ProblemCode;
+  values?: Values;
+  hint?: HintCode;
+  hintValues?: Values;
 }
 
 /** Beyond this many, a file is not nearly right: more lines would only bury the first ones. */
 export const MAX_SHOWN_PROBLEMS = 100;
 
-/** Invalid input: one or more located problems in one file. */
-export class InputError extends CsqError {
-  override name = 'InputError';
-  constructor(problems: Problem[]) {
+/** Every error a user can cause: one or more problems, and the exit code they earn. */
+export class CsqError extends Error {
+  override name = 'CsqError';
+  readonly problems: Problem[];
+  constructor(
+    problems: Problem | Problem[],
+    readonly exitCode: number = ExitCode.invalid,
+  ) {
+    const list = Array.isArray(problems) ? problems : [problems];
     // In file order, the way an editor shows them.
-    const sorted = [...problems].sort((a, b) => (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0));
-    const shown = sorted.slice(0, MAX_SHOWN_PROBLEMS).map(formatProblem);
-    if (sorted.length > MAX_SHOWN_PROBLEMS) shown.push(`… and ${sorted.length - MAX_SHOWN_PROBLEMS} more problems in ${sorted[0]!.file}`);
-    super(shown.join('\n'), ExitCode.invalid, sorted);
+    const sorted = [...list].sort((a, b) => (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0));
+    super(sorted.map((p) => p.code).join(', '));
+    this.problems = sorted;
   }
 }
 
-export function formatProblem(p: Problem): string {
-  const where = p.line === undefined ? p.file : `${p.file}:${p.line}:${p.column ?? 1}`;
-  const field = p.path ? ` ${p.path}:` : '';
-  const hint = p.hint ? ` (${p.hint})` : '';
-  return `${where}${field} ${p.message}${hint}`;
+/** Invalid input: located problems in one file. */
+export class InputError extends CsqError {
+  override name = 'InputError';
+  constructor(problems: Problem[]) {
+    super(problems, ExitCode.invalid);
+  }
+}
+
+/** A problem with no place in a file: a usage error, or a file that cannot be read at all. */
+export function problem(code: ProblemCode, values?: Values, more: Partial<Problem> = {}): Problem {
+  return { code, ...(values ? { values } : {}), ...more };
+}
+
+/** Shorthand for the common case: throw one problem. */
+export function fail(code: ProblemCode, values?: Values, more: Partial<Problem> = {}, exitCode: number = ExitCode.invalid): never {
+  throw new CsqError(problem(code, values, more), exitCode);
 }

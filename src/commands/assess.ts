@@ -6,9 +6,10 @@ import { answersSchema, missingRatings, validateAnswers, type Answers } from '..
 import { stringifyAnswers, updateAnswersDocument } from '../core/answers-yaml.js';
 import { isApplicable, resolveProfile, type Questionnaire } from '../core/questionnaire.js';
 import { scoreAnswers } from '../core/scoring.js';
-import { parseYaml } from '../core/source.js';
-import { loadContext, type LangContext } from '../context.js';
-import { CsqError, ExitCode, formatProblem, InputError } from '../errors.js';
+import { parseYaml } from '../core/yaml.js';
+import { loadContext, type LangContext } from '../pipeline/context.js';
+import { ExitCode, fail, InputError } from '../errors.js';
+import { formatProblems } from '../render/problems.js';
 import { fill } from '../i18n/en.js';
 import { resolveLang } from '../i18n/index.js';
 import { ensureDir, readTextFile, writeFileAtomic } from '../io/files.js';
@@ -16,7 +17,7 @@ import { acquireLock, type Lock } from '../io/lock.js';
 import { createInquirerPrompter, type Prompter } from '../prompts/prompter.js';
 import { isWalkComplete, walk } from '../prompts/walk.js';
 import { colorEnabled, renderSummary } from '../render/terminal.js';
-import { renderMarkdown } from './load.js';
+import { renderMarkdown } from '../pipeline/inputs.js';
 import { writeStderr } from '../io/stdio.js';
 
 export interface AssessOptions {
@@ -39,9 +40,7 @@ interface Opened {
 export async function assess(options: AssessOptions): Promise<number> {
   // Never prompt without a terminal: a silent pipe would hang for ever.
   if (!process.stdin.isTTY) {
-    throw new CsqError(
-      'csq assess asks questions and needs a terminal. Without one, use `csq report answers.yaml` for a plan, and `csq init` for an answers template to fill in.',
-    );
+    fail('assess-needs-terminal');
   }
   const outDir = options.out ?? '.';
   ensureDir(outDir);
@@ -67,7 +66,7 @@ export async function assess(options: AssessOptions): Promise<number> {
   let lock: Lock | undefined;
   const lockFile = (target: string) => {
     const outcome = acquireLock(target);
-    if ('heldBy' in outcome) throw new CsqError(fill(w.locked, { file: target, pid: outcome.heldBy }));
+    if ('heldBy' in outcome) fail('answers-locked', { file: target, pid: outcome.heldBy });
     lock = outcome.lock;
   };
   if (file !== undefined) lockFile(file);
@@ -217,7 +216,7 @@ async function chooseUnfinished(prompter: Prompter, context: LangContext, dir: s
     }
     const picked = unfinished.find((u) => u.file === choice)!;
     if ('opened' in picked) return picked.opened;
-    writeStderr(`${fill(w.invalidFile, { file: picked.file })}\n${picked.problems.problems.map(formatProblem).join('\n')}\n`);
+    writeStderr(`${fill(w.invalidFile, { file: picked.file })}\n${formatProblems(picked.problems.problems, context.messages)}\n`);
     return ExitCode.invalid;
   }
 }
@@ -234,7 +233,7 @@ async function manage(prompter: Prompter, context: LangContext, unfinished: (Unf
     ],
   });
   const outcome = acquireLock(file);
-  if ('heldBy' in outcome) throw new CsqError(fill(w.locked, { file, pid: outcome.heldBy }));
+  if ('heldBy' in outcome) fail('answers-locked', { file, pid: outcome.heldBy });
   try {
     if (action === 'discard') {
       if (await prompter.confirm({ message: fill(w.discardConfirm, { file }), default: false })) {

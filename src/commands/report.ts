@@ -1,9 +1,12 @@
 /** `csq report`: answers files → plans or Results, with quality gates. Never prompts. */
 import * as path from 'node:path';
 import { checkGates, parsePercent, parseSectionGate, type Gates } from '../core/thresholds.js';
-import { CsqError, ExitCode, formatProblem, InputError } from '../errors.js';
+import { CsqError, ExitCode, fail } from '../errors.js';
+import { fill } from '../i18n/format.js';
+import { uiMessages } from '../i18n/index.js';
+import { filled, formatProblems } from '../render/problems.js';
 import { ensureDir, packageRoot, recordInputs, STDIO, writeFileAtomic } from '../io/files.js';
-import { renderJson, renderMarkdown, scoreFile, type InputOptions, type Scored } from './load.js';
+import { renderJson, renderMarkdown, scoreFile, type InputOptions, type Scored } from '../pipeline/inputs.js';
 import { writeStderr, writeStdout } from '../io/stdio.js';
 
 export interface ReportOptions extends InputOptions {
@@ -20,17 +23,13 @@ export interface ReportOptions extends InputOptions {
 export const EXAMPLE_FILE = 'examples/acme-cleaning.yaml';
 
 export async function report(inputs: string[], options: ReportOptions): Promise<number> {
-  if (options.format !== 'markdown' && options.format !== 'json') {
-    throw new CsqError(`--format must be markdown or json, not "${options.format}"`);
-  }
+  if (options.format !== 'markdown' && options.format !== 'json') fail('format-markdown-json', { format: options.format });
   const files = options.example ? [path.join(packageRoot(), EXAMPLE_FILE), ...inputs] : inputs;
-  if (files.length === 0) {
-    throw new CsqError('give an answers file (or - for stdin), or try `csq report --example`; `csq init` writes a template');
-  }
-  if (options.output !== undefined && (files.length > 1 || options.outDir !== undefined)) {
-    throw new CsqError('-o names one output file; with several inputs use --out-dir DIR');
-  }
-  if (files.filter((f) => f === STDIO).length > 1) throw new CsqError('stdin (-) can be read only once');
+  if (files.length === 0) fail('report-no-input');
+  // One plan goes to -o or stdout: several inputs each get their own output (and their own gates), or none.
+  if (options.outDir === undefined && files.length > 1) fail('report-several-inputs', { count: files.length });
+  if (options.output !== undefined && options.outDir !== undefined) fail('output-and-out-dir');
+  if (files.filter((f) => f === STDIO).length > 1) fail('stdin-twice');
   const minScore = options.minScore === undefined ? undefined : parsePercent(options.minScore, '--min-score');
   const extension = options.format === 'json' ? '.json' : '.md';
 
@@ -43,7 +42,7 @@ export async function report(inputs: string[], options: ReportOptions): Promise<
       // chalk (and the tty and os modules it loads) only when a summary is shown.
       const { colorEnabled, renderSummary } = await import('../render/terminal.js');
       writeStderr(renderSummary(scored.result, scored.context.messages, colorEnabled(process.stderr)));
-      writeStderr(`${scored.context.messages.summary.wrote} ${output}\n`);
+      writeStderr(`${fill(scored.context.messages.output.wrote, { file: output })}\n`);
     }
     return reportGates(scored, gates, false);
   }
@@ -52,12 +51,13 @@ export async function report(inputs: string[], options: ReportOptions): Promise<
   const outputs = files.map((f) => path.join(options.outDir!, `${f === STDIO ? 'stdin' : path.parse(f).name}${extension}`));
   const seen = new Set<string>();
   for (const output of outputs) {
-    if (seen.has(output)) throw new CsqError(`two inputs would both be written to ${output}; rename one of them`);
+    if (seen.has(output)) fail('same-output', { file: output });
     seen.add(output);
   }
   ensureDir(options.outDir);
   // An output is written before the later inputs are read: they are inputs from the start.
   recordInputs(files);
+  const ui = uiMessages();
   let failed = 0;
   let gateFailed = false;
   let youngCapped = false;
@@ -67,16 +67,16 @@ export async function report(inputs: string[], options: ReportOptions): Promise<
       const scored = scoreFile(file, options);
       const gates = gatesFor(scored, minScore, options.minSection);
       await emit(scored, outputs[i]!, options);
-      if (!options.quiet) writeStderr(`${outputs[i]} (CSQ ${scored.result.overall.percent}%)\n`);
+      if (!options.quiet) writeStderr(`${fill(ui.output.batchLine, { file: outputs[i]!, percent: scored.result.overall.percent })}\n`);
       if (reportGates(scored, gates, true) !== ExitCode.ok) gateFailed = true;
     } catch (error) {
       if (!(error instanceof CsqError)) throw error;
       failed++;
-      writeStderr(`${error instanceof InputError ? error.problems.map(formatProblem).join('\n') : error.message}\n`);
+      writeStderr(`${formatProblems(error.problems, ui)}\n`);
     }
   }
   if (failed > 0) {
-    writeStderr(`${failed} of ${files.length} file${files.length === 1 ? '' : 's'} failed; the others were written to ${options.outDir}\n`);
+    writeStderr(`${fill(ui.output.batchFailed, { failed, count: files.length, dir: options.outDir }, ui.lang)}\n`);
     return ExitCode.invalid;
   }
   return gateFailed ? ExitCode.gateFailed : ExitCode.ok;
@@ -110,9 +110,11 @@ function gatesFor(scored: Scored, minScore: number | undefined, specs: string[] 
 /** Every failed check on stderr; outputs are written first, whatever the gates say. */
 function reportGates(scored: Scored, gates: Gates, named: boolean): number {
   const { failures, notes } = checkGates(scored.result, gates);
-  const prefix = named ? `${scored.file}: ` : '';
-  for (const note of notes) writeStderr(`${prefix}note: ${note}\n`);
-  for (const failure of failures) writeStderr(`${prefix}gate failed: ${failure}\n`);
+  const ui = uiMessages();
+  for (const { key, values } of [...notes, ...failures]) {
+    const text = filled(ui.gates[key], values, ui);
+    writeStderr(`${named ? fill(ui.output.inFile, { file: scored.file, text }) : text}\n`);
+  }
   return failures.length > 0 ? ExitCode.gateFailed : ExitCode.ok;
 }
 

@@ -1,7 +1,7 @@
 /** `csq schema questionnaire|answers|result`: JSON Schemas generated from the zod schemas. */
-import { jsonSchemaOf, type SchemaKind } from '../core/json-schema.js';
-import { loadContext } from '../context.js';
-import { ExitCode } from '../errors.js';
+import { jsonSchemaOf, SCHEMA_KINDS, type SchemaKind } from '../core/json-schema.js';
+import { loadContext } from '../pipeline/context.js';
+import { ExitCode, fail } from '../errors.js';
 import { resolveLang } from '../i18n/index.js';
 import { writeStdout } from '../io/stdio.js';
 
@@ -17,6 +17,7 @@ export function jsonSchema(kind: SchemaKind, options: SchemaOptions = {}): objec
 }
 
 export async function schema(kind: SchemaKind, options: SchemaOptions): Promise<number> {
+  if (!SCHEMA_KINDS.includes(kind)) fail('unknown-schema', { kind });
   writeStdout(`${JSON.stringify(jsonSchema(kind, options), null, 2)}\n`);
   return ExitCode.ok;
 }

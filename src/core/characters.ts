@@ -27,10 +27,10 @@ export function forbiddenCharacter(text: string): ForbiddenCharacter | undefined
   return { index: match.index, codePoint, kind };
 }
 
-/** The message for a forbidden character, the same wherever it is found: `control character U+009B is not allowed`. */
-export function forbiddenCharacterMessage(found: Pick<ForbiddenCharacter, 'codePoint' | 'kind'>): string {
-  const name = found.kind === 'surrogate' ? 'lone surrogate' : found.kind === 'bidirectional' ? 'bidirectional control character' : 'control character';
-  return `${name} U+${found.codePoint.toString(16).toUpperCase().padStart(4, '0')} is not allowed`;
+/** The problem a forbidden character is, the same wherever it is found: `control character U+009B is not allowed`. */
+export function forbiddenProblem(found: Pick<ForbiddenCharacter, 'codePoint' | 'kind'>): { code: 'forbidden-control' | 'forbidden-bidi' | 'forbidden-surrogate'; values: { char: string } } {
+  const code = found.kind === 'surrogate' ? 'forbidden-surrogate' : found.kind === 'bidirectional' ? 'forbidden-bidi' : 'forbidden-control';
+  return { code, values: { char: `U+${found.codePoint.toString(16).toUpperCase().padStart(4, '0')}` } };
 }
 
 const EVERY_FORBIDDEN = new RegExp(FORBIDDEN.source, 'gu');

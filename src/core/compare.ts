@@ -3,7 +3,15 @@
  * Changes are worked out from the exact scores (score ÷ max of each side), never from the
  * rounded percents: 7/15 → 11/15 is 46.7% → 73.3%, a change of 26.67 points, shown as +26.7.
  */
+import type { Values } from '../errors.js';
+import type { Messages } from '../i18n/en.js';
 import type { Result, Score } from './result.js';
+
+/** Something compare says of a comparison: a key of the catalogue's `compare`, with its values. */
+export interface CompareNote {
+  key: keyof Messages['compare'];
+  values: Values;
+}
 
 export interface Change {
   id: string;
@@ -88,8 +96,8 @@ function exactLimit(points: number): Exact {
 
 export interface Drop {
   change: Change;
-  /** The drop in points, with as many decimals as it takes to show that it is beyond the limit. */
-  points: string;
+  /** The drop in points, with as many decimals as it takes to show that it is beyond the limit; null: just over it. */
+  points: number | null;
 }
 
 /** Every change that dropped by more than `points`, compared exactly: a drop of 26.67 is beyond 26.6. */
@@ -113,24 +121,24 @@ export function dropsBeyond(before: Result, after: Result, comparison: Compariso
   });
 }
 
-function showDrop(drop: Exact, limit: number): string {
+function showDrop(drop: Exact, limit: number): number | null {
   for (let decimals = 1; decimals <= 6; decimals++) {
     const value = rounded(drop, decimals);
-    if (value > limit) return String(value);
+    if (value > limit) return value;
   }
-  return `just over ${limit}`;
+  return null;
 }
 
 /** Notes on a comparison that may be the wrong way round or of two businesses; the result still stands. */
-export function comparisonWarnings(before: Result, after: Result, names: { before: string; after: string }): string[] {
-  const warnings: string[] = [];
+export function comparisonWarnings(before: Result, after: Result, names: { before: string; after: string }): CompareNote[] {
+  const warnings: CompareNote[] = [];
   const same = (a: string, b: string) => normalizeName(a) === normalizeName(b);
   if (before.organization !== null && after.organization !== null && !same(before.organization, after.organization)) {
-    warnings.push(`${names.before} is for ${quote(before.organization)} and ${names.after} for ${quote(after.organization)}: these may be two different organizations`);
+    warnings.push({ key: 'differentOrganizations', values: { before: names.before, a: quote(before.organization), after: names.after, b: quote(after.organization) } });
   }
   const isoDate = /^\d{4}-\d{2}-\d{2}$/;
   if (before.date !== null && after.date !== null && isoDate.test(before.date) && isoDate.test(after.date) && after.date < before.date) {
-    warnings.push(`${names.after} is dated ${after.date}, before ${names.before} (${before.date}): give the earlier one first`);
+    warnings.push({ key: 'reverseDates', values: { after: names.after, afterDate: after.date, before: names.before, beforeDate: before.date } });
   }
   return warnings;
 }

@@ -1,112 +1,102 @@
-/** zod issues → located, readable problems. */
+/** zod issues → located, typed problems (codes of the catalogue's `problems`). Pure. */
 import type { z } from 'zod';
-import type { Problem } from '../errors.js';
-import { formatPath, locate, type PathSegment, type YamlSource } from './source.js';
+import type { HintCode, Problem, ProblemCode, Values } from '../errors.js';
+import { formatPath, locate, type PathSegment } from './locate.js';
+import { metaOf, schemaAt } from './meta.js';
+import type { YamlSource } from './yaml.js';
 
 type Issue = z.core.$ZodIssue;
-type RawIssue = z.core.$ZodRawIssue;
+
+/** A problem without its place: what an issue is. */
+export interface Complaint {
+  code: ProblemCode;
+  values?: Values;
+  hint?: HintCode;
+  hintValues?: Values;
+}
 
 /** Says what an unknown key is, e.g. `unknown statement "x" in section outreach`. */
-export type UnknownKey = (parentPath: readonly PathSegment[], key: string) => string;
+export type UnknownKey = (parentPath: readonly PathSegment[], key: string) => Complaint;
 
-const unknownKey: UnknownKey = (_parent, key) => `unknown key "${key}"`;
+const unknownKey: UnknownKey = (_parent, key) => ({ code: 'unknown-key', values: { key } });
 
-const expectedNames: Record<string, string> = {
+const TYPE_TERMS: Record<string, 'text' | 'number' | 'wholeNumber' | 'boolean' | 'list' | 'mapping'> = {
   string: 'text',
-  number: 'a number',
-  int: 'a whole number',
-  boolean: 'true or false',
-  array: 'a list',
-  object: 'a mapping',
-  record: 'a mapping',
+  number: 'number',
+  int: 'wholeNumber',
+  boolean: 'boolean',
+  array: 'list',
+  object: 'mapping',
+  record: 'mapping',
 };
 
-export function describeValue(input: unknown): string {
-  if (input === null) return 'nothing (null)';
-  if (Array.isArray(input)) return 'a list';
-  if (typeof input === 'object') return 'a mapping';
-  if (typeof input === 'string') return JSON.stringify(input.length > 40 ? `${input.slice(0, 40)}…` : input);
-  return String(input);
-}
-
-function typeHint(expected: string, input: unknown): string {
-  if ((expected === 'number' || expected === 'int') && typeof input === 'string' && input.trim() !== '' && !Number.isNaN(Number(input))) {
-    return ' (remove the quotes)';
-  }
-  if (expected === 'boolean' && typeof input === 'string' && /^(yes|no|on|off|y|n)$/i.test(input)) {
-    return ' (write true or false; YAML 1.2 reads yes/no/on/off as text)';
-  }
-  if (expected === 'string' && (typeof input === 'number' || typeof input === 'boolean')) return ' (put it in quotes)';
-  return '';
-}
-
-/** The one error map for every parse: short, plain messages that quote what was found. */
-export function errorMap(issue: RawIssue): string | undefined {
-  const input = issue.input;
-  switch (issue.code) {
-    case 'invalid_type': {
-      if (input === undefined) return 'required';
-      const expected = issue.expected as string;
-      return `expected ${expectedNames[expected] ?? expected}, found ${describeValue(input)}${typeHint(expected, input)}`;
-    }
-    case 'too_small':
-      if (issue.origin === 'array') return `expected at least ${issue.minimum} item${issue.minimum === 1 ? '' : 's'}`;
-      if (issue.origin === 'string') return 'must not be empty';
-      return `${describeValue(input)} is below the minimum ${issue.minimum}`;
-    case 'too_big':
-      if (issue.origin === 'array') return `expected at most ${issue.maximum} item${issue.maximum === 1 ? '' : 's'}, found ${(input as unknown[]).length}`;
-      if (issue.origin === 'string') return `too long: at most ${issue.maximum} characters`;
-      return `${describeValue(input)} is above the maximum ${issue.maximum}`;
-    case 'invalid_format':
-      if (issue.format === 'date') return `expected a date like 2026-11-23, found ${describeValue(input)}`;
-      return `expected ${issue.message ?? issue.format}, found ${describeValue(input)}`;
-    case 'invalid_value':
-      return `expected one of ${issue.values.map((v) => JSON.stringify(v)).join(', ')}, found ${describeValue(input)}`;
-    case 'invalid_union': {
-      // zod says only "Invalid input": name what each alternative expects (`kickoff: 3`).
-      const options = (issue.inst as { options?: readonly z.ZodType[] } | undefined)?.options;
-      const expected = options?.map(describeExpected);
-      if (!expected || expected.includes(undefined)) return undefined;
-      return `expected ${expected.join(' or ')}, found ${describeValue(input)}`;
-    }
-    default:
-      return undefined;
-  }
-}
-
-/** What a simple schema accepts, in the words of the messages above; undefined for anything else. */
-function describeExpected(schema: z.ZodType): string | undefined {
-  const def = schema.def as { type: string; format?: string; values?: readonly unknown[] };
-  if (def.type === 'string' && def.format === 'date') return 'a date like 2026-11-23';
-  if (def.type === 'literal' && def.values) return def.values.map((v) => JSON.stringify(v)).join(' or ');
-  if (def.format === undefined && expectedNames[def.type]) return expectedNames[def.type];
+function typeHint(expected: string, input: unknown): HintCode | undefined {
+  if ((expected === 'number' || expected === 'int') && typeof input === 'string' && input.trim() !== '' && !Number.isNaN(Number(input))) return 'remove-quotes';
+  if (expected === 'boolean' && typeof input === 'string' && /^(yes|no|on|off|y|n)$/i.test(input)) return 'write-true-false';
+  if (expected === 'string' && (typeof input === 'number' || typeof input === 'boolean')) return 'put-in-quotes';
   return undefined;
 }
 
+const withHint = (complaint: Complaint, hint: HintCode | undefined): Complaint => (hint ? { ...complaint, hint } : complaint);
+
+/** What one issue (other than an unknown key) is, given the schema that raised it. */
+export function complaintOf(issue: Issue, schema: z.ZodType): Complaint {
+  const input = (issue as { input?: unknown }).input;
+  const found = { found: input };
+  const info = metaOf(schemaAt(schema, issue.path as PathSegment[]));
+  const rating = info.rating;
+  switch (issue.code) {
+    case 'invalid_type': {
+      if (input === undefined) return { code: 'required' };
+      if (rating) {
+        if (input === null) return { code: 'not-rated', values: { ...rating } };
+        return withHint({ code: 'not-a-rating', values: { ...rating, found } }, typeof input === 'string' && /^\s*\d+\s*$/.test(input) ? 'remove-quotes' : undefined);
+      }
+      const expected = issue.expected as string;
+      return withHint({ code: 'wrong-type', values: { expected: TYPE_TERMS[expected] ? { term: TYPE_TERMS[expected]! } : expected, found } }, typeHint(expected, input));
+    }
+    case 'too_small':
+      if (rating) return { code: 'outside-scale', values: { value: String(input), ...rating } };
+      if (info.problems?.too_small) return { code: info.problems.too_small, values: { minimum: Number(issue.minimum) } };
+      if (issue.origin === 'array') return { code: 'too-few-items', values: { count: Number(issue.minimum) } };
+      if (issue.origin === 'string') return { code: 'empty' };
+      return { code: 'below-minimum', values: { found, minimum: Number(issue.minimum) } };
+    case 'too_big':
+      if (rating) return { code: 'outside-scale', values: { value: String(input), ...rating } };
+      if (info.problems?.too_big) return { code: info.problems.too_big, values: { maximum: Number(issue.maximum) } };
+      if (issue.origin === 'array') return { code: 'too-many-items', values: { count: Number(issue.maximum), found: (input as unknown[]).length } };
+      if (issue.origin === 'string') return { code: 'too-long', values: { count: Number(issue.maximum) } };
+      return { code: 'above-maximum', values: { found, maximum: Number(issue.maximum) } };
+    case 'invalid_format':
+      if (issue.format === 'date') return { code: 'not-a-date', values: { found } };
+      return { code: info.problems?.invalid_format ?? 'invalid-format', values: { found, format: issue.format } };
+    case 'invalid_value':
+      return { code: 'not-one-of', values: { expected: issue.values.map((v) => JSON.stringify(v)).join(', '), found } };
+    case 'invalid_union':
+      // The one union of the answers: a kickoff date, or "" still to fill in.
+      return { code: 'not-a-date-or-empty', values: { found } };
+    default:
+      return { code: 'invalid' };
+  }
+}
+
 /** One zod issue → one problem per offending spot (an unknown-keys issue names each key). */
-export function describeIssue(
-  source: YamlSource,
-  issue: Issue,
-  knownKeys: (parentPath: readonly PathSegment[]) => string[] = () => [],
-  describeUnknown: UnknownKey = unknownKey,
-): Problem[] {
+export function describeIssue(source: YamlSource, issue: Issue, schema: z.ZodType, describeUnknown: UnknownKey = unknownKey): Problem[] {
   const path = issue.path as PathSegment[];
   if (issue.code === 'unrecognized_keys') {
     return issue.keys.map((key) => {
       const keyPath = [...path, key];
-      const known = knownKeys(path);
+      const known = schemaKeysAt(schema, path);
       const near = nearest(key, known);
-      const hint = near ? `did you mean "${near}"?` : known.length > 0 && known.length <= 12 ? `expected one of: ${known.join(', ')}` : undefined;
-      return {
-        file: source.file,
-        ...locate(source, keyPath, true),
-        path: formatPath(keyPath),
-        message: describeUnknown(path, key),
-        ...(hint ? { hint } : {}),
-      };
+      const hint: Partial<Problem> = near
+        ? { hint: 'did-you-mean', hintValues: { name: near } }
+        : known.length > 0 && known.length <= 12
+          ? { hint: 'expected-one-of', hintValues: { names: known.join(', ') } }
+          : {};
+      return { file: source.file, ...locate(source, keyPath, true), path: formatPath(keyPath), ...describeUnknown(path, key), ...hint };
     });
   }
-  return [{ file: source.file, ...locate(source, path), path: formatPath(path) || '(top level)', message: issue.message }];
+  return [{ file: source.file, ...locate(source, path), path: formatPath(path) || '(top level)', ...complaintOf(issue, schema) }];
 }
 
 /** The closest known id within an edit distance of 2, for "did you mean". */
@@ -159,10 +149,16 @@ export function checkWithSchema<T extends z.ZodType>(
   source: YamlSource,
   describeUnknown?: UnknownKey,
 ): { data?: z.output<T>; problems: Problem[] } {
-  const parsed = schema.safeParse(source.data, { reportInput: true, error: errorMap, jitless: ++parses <= JITLESS_PARSES });
+  const parsed = schema.safeParse(source.data, { reportInput: true, jitless: ++parses <= JITLESS_PARSES });
   if (parsed.success) return { data: parsed.data, problems: [] };
   // A value of the wrong type gets one message, not also its size checks ("too long" for a string given as a list).
   const wrongType = new Set(parsed.error.issues.filter((i) => i.code === 'invalid_type').map((i) => i.path.join('\u0000')));
   const issues = parsed.error.issues.filter((i) => i.code === 'invalid_type' || !wrongType.has(i.path.join('\u0000')));
-  return { problems: issues.flatMap((issue) => describeIssue(source, issue, (p) => schemaKeysAt(schema, p), describeUnknown)) };
+  return { problems: issues.flatMap((issue) => describeIssue(source, issue, schema, describeUnknown)) };
+}
+
+/** One value against the schema of one field: what is wrong with it, if anything (the walk's check). */
+export function checkValue(schema: z.ZodType, value: unknown): Complaint | undefined {
+  const parsed = schema.safeParse(value, { reportInput: true });
+  return parsed.success ? undefined : complaintOf({ ...parsed.error.issues[0]!, path: [] } as Issue, schema);
 }

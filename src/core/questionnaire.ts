@@ -1,43 +1,47 @@
 /** The questionnaire format (design.md §2): schema, semantic checks, and lookups. */
 import * as z from 'zod';
 import { InputError, type Problem } from '../errors.js';
-import { formatPath, locate, parseYaml, type PathSegment, type YamlSource } from './source.js';
-import { checkWithSchema } from './issues.js';
+import { formatPath, locate, type PathSegment } from './locate.js';
+import { parseYaml, type YamlSource } from './yaml.js';
+import { checkWithSchema, type Complaint } from './issues.js';
 import { lazySchema } from './lazy.js';
+import { langCode, meta } from './meta.js';
 import { MAX_ID_CHARS, MAX_IDEAS_PER_SECTION, MAX_PROFILE_QUESTIONS, MAX_SCALE, MAX_SECTIONS, MAX_STATEMENTS_PER_SECTION, MAX_TEXT_CHARS } from './limits.js';
 
 // The bundled questionnaires are validated at build time: only a user's questionnaire needs this.
 export const questionnaireSchema = lazySchema(() => {
-  const id = z.string().max(MAX_ID_CHARS).regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'an id of lowercase letters, digits and hyphens');
+  const id = meta(z.string().max(MAX_ID_CHARS).regex(/^[a-z0-9]+(-[a-z0-9]+)*$/), { problems: { invalid_format: 'not-an-id' } });
   const text = z.string().trim().min(1).max(MAX_TEXT_CHARS);
   return z.strictObject({
     id,
     version: z.int().min(1),
-    lang: z.string().regex(/^[a-z]{2,3}(-[A-Z]{2})?$/, 'a language code such as en or pt-BR'),
+    lang: langCode(),
     title: text,
     // Bounded so that every score and sum stays a small exact integer.
     scale: z.strictObject({
-      min: z.int().min(0, 'a scale starts at 0 or above').max(MAX_SCALE),
-      max: z.int().min(1).max(MAX_SCALE, `a scale ends at ${MAX_SCALE} or below`),
+      min: meta(z.int().min(0).max(MAX_SCALE), { problems: { too_small: 'scale-below-zero' } }),
+      max: meta(z.int().min(1).max(MAX_SCALE), { problems: { too_big: 'scale-too-high' } }),
       labels: z.record(z.string(), text),
     }),
     profile: z
       .array(z.strictObject({ id, question: text, default: z.boolean().default(true) }))
       .max(MAX_PROFILE_QUESTIONS)
       .default([]),
-    sections: z
-      .array(
+    sections: meta(
+      z.array(
         z.strictObject({
           id,
           title: text,
           summary: text.optional(),
           when: id.optional(),
-          statements: z.array(z.strictObject({ id, text })).min(1, 'at least one statement').max(MAX_STATEMENTS_PER_SECTION),
+          statements: meta(z.array(z.strictObject({ id, text })).min(1).max(MAX_STATEMENTS_PER_SECTION), { problems: { too_small: 'no-statements' } }),
           ideas: z.array(text).max(MAX_IDEAS_PER_SECTION).default([]),
         }),
       )
-      .min(1, 'at least one section')
+      .min(1)
       .max(MAX_SECTIONS),
+      { problems: { too_small: 'no-sections' } },
+    ),
   });
 });
 
@@ -58,37 +62,38 @@ export function validateQuestionnaire(source: YamlSource): Questionnaire {
 
 function semanticProblems(source: YamlSource, q: Questionnaire): Problem[] {
   const problems: Problem[] = [];
-  const problem = (path: PathSegment[], message: string, key = false, hint?: string) =>
-    problems.push({ file: source.file, ...locate(source, path, key), path: formatPath(path), message, ...(hint ? { hint } : {}) });
+  const problem = (path: PathSegment[], complaint: Complaint, key = false) => problems.push({ file: source.file, ...locate(source, path, key), path: formatPath(path), ...complaint });
 
-  if (q.scale.min >= q.scale.max) problem(['scale'], `min (${q.scale.min}) must be below max (${q.scale.max})`);
+  if (q.scale.min >= q.scale.max) problem(['scale'], { code: 'scale-upside-down', values: { min: q.scale.min, max: q.scale.max } });
   else {
     for (let value = q.scale.min; value <= q.scale.max; value++) {
-      if (!(String(value) in q.scale.labels)) problem(['scale', 'labels'], `no label for ${value}`, false, 'every point of the scale needs a label');
+      if (!(String(value) in q.scale.labels)) problem(['scale', 'labels'], { code: 'no-label', values: { value }, hint: 'label-every-point' });
     }
     // The keys as written: zod drops a `__proto__` key from a record without a word.
     for (const key of Object.keys((source.data as { scale: { labels: object } }).scale.labels)) {
       const value = Number(key);
       if (!Number.isInteger(value) || value < q.scale.min || value > q.scale.max) {
-        problem(['scale', 'labels', key], `label "${key}" is not a point of the scale ${q.scale.min}–${q.scale.max}`, true);
+        problem(['scale', 'labels', key], { code: 'label-off-scale', values: { key, min: q.scale.min, max: q.scale.max } }, true);
       }
     }
   }
-  duplicates(q.profile.map((p) => p.id)).forEach((i) => problem(['profile', i, 'id'], `duplicate profile id "${q.profile[i]!.id}"`));
-  duplicates(q.sections.map((s) => s.id)).forEach((i) => problem(['sections', i, 'id'], `duplicate section id "${q.sections[i]!.id}"`));
+  duplicates(q.profile.map((p) => p.id)).forEach((i) => problem(['profile', i, 'id'], { code: 'duplicate-profile-id', values: { id: q.profile[i]!.id } }));
+  duplicates(q.sections.map((s) => s.id)).forEach((i) => problem(['sections', i, 'id'], { code: 'duplicate-section-id', values: { id: q.sections[i]!.id } }));
   const profileIds = q.profile.map((p) => p.id);
   q.sections.forEach((section, s) => {
     duplicates(section.statements.map((st) => st.id)).forEach((i) =>
-      problem(['sections', s, 'statements', i, 'id'], `duplicate statement id "${section.statements[i]!.id}" in section ${section.id}`),
+      problem(['sections', s, 'statements', i, 'id'], { code: 'duplicate-statement-id', values: { id: section.statements[i]!.id, section: section.id } }),
     );
     if (section.when !== undefined && !profileIds.includes(section.when)) {
-      const known = profileIds.length ? `known: ${profileIds.join(', ')}` : 'the questionnaire has no profile questions';
-      problem(['sections', s, 'when'], `"${section.when}" names no profile question (${known})`);
+      problem(
+        ['sections', s, 'when'],
+        profileIds.length
+          ? { code: 'when-names-nothing', values: { when: section.when, known: profileIds.join(', ') } }
+          : { code: 'when-without-profile', values: { when: section.when } },
+      );
     }
   });
-  if (!q.sections.some((s) => s.when === undefined)) {
-    problem(['sections'], 'at least one section must apply to everyone (have no `when`)');
-  }
+  if (!q.sections.some((s) => s.when === undefined)) problem(['sections'], { code: 'no-section-for-everyone' });
   return problems;
 }
 

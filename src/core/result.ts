@@ -1,6 +1,7 @@
 /** The Result (design.md §4): the stable, versioned intermediate that JSON output and every renderer share. */
 import * as z from 'zod';
 import { lazySchema } from './lazy.js';
+import { langCode } from './meta.js';
 import { MAX_ID_CHARS, MAX_LIST_ITEMS, MAX_NAME_CHARS, MAX_RESPONDENTS, MAX_SCALE, MAX_SECTIONS, MAX_STATEMENTS_PER_SECTION, MAX_TEXT_CHARS } from './limits.js';
 
 export const RESULT_SCHEMA_VERSION = 1;
@@ -17,7 +18,7 @@ export const resultSchema = lazySchema(() => {
   const text = z.string().max(MAX_TEXT_CHARS);
   const name = z.string().max(MAX_NAME_CHARS);
   const id = z.string().min(1).max(MAX_ID_CHARS);
-  const lang = z.string().regex(/^[a-z]{2,3}(-[A-Z]{2})?$/, 'a language code such as en or pt');
+  const lang = langCode();
   const isoDate = z.iso.date();
   const count = z.int().min(0).max(MAX_SCORE);
   const percent = z.number().min(0).max(100);

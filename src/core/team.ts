@@ -5,9 +5,93 @@
  * Every respondent's policies and requirements are merged; the vision, communication
  * and education are one respondent's, chosen explicitly (the lead).
  */
+import type { Problem, Values } from '../errors.js';
+import type { Messages } from '../i18n/en.js';
 import { normalizeName } from './compare.js';
+import { MAX_LIST_ITEMS, MAX_RESPONDENTS } from './limits.js';
+import { own } from './questionnaire.js';
 import type { Result } from './result.js';
 import { lowestSections, percentOf } from './scoring.js';
+
+/** Something `csq team` says of the combination: a key of the catalogue's `team`, with its values. */
+export interface TeamNote {
+  key: keyof Messages['team'];
+  values: Values;
+  /** For a policy judged differently: each respondent's judgment. */
+  judgments?: { file: string; friendly: boolean; necessary: boolean }[];
+}
+
+/** One respondent: the file it came from and its Result. */
+export interface Respondent {
+  file: string;
+  result: Result;
+}
+
+/** A team is two or more respondents, and not so many that its Result is beyond what csq reads. */
+export function teamSizeProblem(count: number): Problem | undefined {
+  if (count < 2) return { code: 'team-too-few' };
+  if (count > MAX_RESPONDENTS) return { code: 'team-too-many', values: { max: MAX_RESPONDENTS, count } };
+  return undefined;
+}
+
+/** What makes these respondents one team, or not: every problem, before anything is combined. */
+export function teamProblems(respondents: readonly Respondent[]): Problem[] {
+  const [first, ...others] = respondents as [Respondent, ...Respondent[]];
+  const problems: Problem[] = [];
+  for (const other of others) {
+    const found = other.result.questionnaire.id;
+    if (found !== first.result.questionnaire.id) {
+      problems.push({ code: 'team-other-questionnaire', values: { file: other.file, found, expected: first.result.questionnaire.id } });
+      continue;
+    }
+    for (const [question, value] of Object.entries(first.result.profile)) {
+      const theirs = own(other.result.profile, question); // a saved Result may lack it
+      if (theirs !== value) {
+        problems.push({ code: 'team-profile-disagree', values: { file: other.file, question, theirs: theirs === undefined ? 'not set' : String(theirs), first: first.file, value: String(value) } });
+      }
+    }
+  }
+  return problems;
+}
+
+const LIST_TERMS = { policies: 'policies', internal: 'internalFindings', employees: 'employeeNotes', topRequests: 'topRequests' } as const;
+
+/** Whatever csq writes it reads back: a team's merged lists are bounded as one respondent's are. */
+export function mergedListProblems(combined: Result): Problem[] {
+  const { internal, employees, topRequests } = combined.requirements;
+  const lists = { policies: combined.policies, internal, employees, topRequests };
+  return Object.entries(lists)
+    .filter(([, list]) => list.length > MAX_LIST_ITEMS)
+    .map(([name, list]): Problem => ({ code: 'team-list-too-long', values: { list: { term: LIST_TERMS[name as keyof typeof lists] }, count: list.length, max: MAX_LIST_ITEMS } }));
+}
+
+/** Whose answers the plan uses where only one respondent's can be used, and where respondents judged differently. */
+export function mergeNotes(respondents: readonly Respondent[], lead: number, combined: Result): TeamNote[] {
+  const names = respondents.map((r) => r.file);
+  const results = respondents.map((r) => r.result);
+  const notes: TeamNote[] = [];
+  for (const other of respondents.slice(1)) {
+    if (other.result.organization !== results[0]!.organization) {
+      notes.push({ key: 'organizationDiffers', values: { file: other.file, theirs: other.result.organization ?? '', first: names[0]!, ours: results[0]!.organization ?? '' } });
+    }
+  }
+  const staff = combined.education !== null;
+  notes.push({ key: staff ? (lead === 0 ? 'leadStaffFirst' : 'leadStaff') : lead === 0 ? 'leadFirst' : 'lead', values: { file: names[lead]! } });
+  if (results[lead]!.vision === null) {
+    const others = names.filter((_, i) => i !== lead && results[i]!.vision !== null);
+    if (others.length > 0) notes.push({ key: 'noVision', values: { file: names[lead]!, others: others.join(', '), first: others[0]!, count: others.length } });
+  }
+  const named = results.reduce((n, r) => n + r.policies.length, 0);
+  notes.push({ key: 'merged', values: { count: combined.policies.length, named } });
+  for (const { name, judgments } of policyDisagreements(results)) {
+    notes.push({
+      key: 'judgedDifferently',
+      values: { name: JSON.stringify(name), file: names[judgments[0]!.respondent]! },
+      judgments: judgments.map((j) => ({ file: names[j.respondent]!, friendly: j.friendly, necessary: j.necessary })),
+    });
+  }
+  return notes;
+}
 
 export interface CombineOptions {
   /** The respondent (an index into the results) whose vision, vision notes, communication and education the plan uses; default the first. */

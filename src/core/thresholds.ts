@@ -1,9 +1,10 @@
 /** Quality gates (--min-score, --min-section): pure checks on a Result. */
-import { CsqError, ExitCode } from '../errors.js';
+import { fail, type Values } from '../errors.js';
+import type { Messages } from '../i18n/en.js';
 import { nearest } from './issues.js';
 import type { Questionnaire } from './questionnaire.js';
 import type { Result } from './result.js';
-import { isPlainDecimal } from './source.js';
+import { isPlainDecimal } from './yaml.js';
 
 export interface SectionGate {
   section: string;
@@ -19,8 +20,8 @@ export interface Gates {
 export function parsePercent(value: string, flag: string): number {
   const n = Number(value);
   if (!isPlainDecimal(value) || n < 0 || n > 100) {
-    const hint = !isPlainDecimal(value) && value.trim() !== '' && !Number.isNaN(n) ? ' (write it in plain decimal, such as 60 or 59.5)' : '';
-    throw new CsqError(`${flag} expects a percentage from 0 to 100, got "${value}"${hint}`, ExitCode.invalid);
+    const plainHint = !isPlainDecimal(value) && value.trim() !== '' && !Number.isNaN(n);
+    fail('not-a-percent', { flag, value }, plainHint ? { hint: 'write-percent-plain' } : {});
   }
   return n;
 }
@@ -28,34 +29,40 @@ export function parsePercent(value: string, flag: string): number {
 /** `errors=60` → { section: 'errors', min: 60 }, checked against the questionnaire's ids. */
 export function parseSectionGate(spec: string, q: Questionnaire): SectionGate {
   const match = /^([^=]+)=(.*)$/.exec(spec);
-  if (!match) throw new CsqError(`--min-section expects ID=PERCENT, e.g. errors=60, got "${spec}"`, ExitCode.invalid);
+  if (!match) fail('not-a-section-gate', { value: spec });
   const [, section, value] = match as unknown as [string, string, string];
   const ids = q.sections.map((s) => s.id);
   if (!ids.includes(section)) {
     const near = nearest(section, ids);
-    throw new CsqError(`--min-section: unknown section "${section}"${near ? ` (did you mean "${near}"?)` : ` (known: ${ids.join(', ')})`}`, ExitCode.invalid);
+    fail('gate-unknown-section', { section }, near ? { hint: 'did-you-mean', hintValues: { name: near } } : { hint: 'known-ids', hintValues: { names: ids.join(', ') } });
   }
   return { section, min: parsePercent(value, '--min-section') };
 }
 
+/** Something the gates say: a key of the catalogue's `gates`, with its values. */
+export interface GateMessage {
+  key: keyof Messages['gates'];
+  values: Values;
+}
+
 export interface GateOutcome {
-  failures: string[];
-  notes: string[];
+  failures: GateMessage[];
+  notes: GateMessage[];
 }
 
 /** Exact comparisons (score × 100 ≥ min × max), so a rounded 59.95 never passes a 60 gate. */
 export function checkGates(result: Result, gates: Gates): GateOutcome {
-  const failures: string[] = [];
-  const notes: string[] = [];
+  const failures: GateMessage[] = [];
+  const notes: GateMessage[] = [];
   if (gates.minScore !== undefined && result.overall.score * 100 < gates.minScore * result.overall.max) {
-    failures.push(`overall CSQ ${result.overall.percent}% is below the minimum ${gates.minScore}%`);
+    failures.push({ key: 'overallBelow', values: { percent: result.overall.percent, min: gates.minScore } });
   }
   for (const gate of gates.minSections) {
     const section = result.sections.find((s) => s.id === gate.section);
     if (!section?.applicable) {
-      notes.push(`section ${gate.section} does not apply to these answers; its gate was skipped`);
+      notes.push({ key: 'sectionSkipped', values: { section: gate.section } });
     } else if (section.score! * 100 < gate.min * section.max!) {
-      failures.push(`section ${gate.section} ${section.percent}% is below the minimum ${gate.min}%`);
+      failures.push({ key: 'sectionBelow', values: { section: gate.section, percent: section.percent!, min: gate.min } });
     }
   }
   return { failures, notes };

@@ -28,3 +28,19 @@ export function fill(message: Message, values: Values = {}, lang = 'en'): string
   const template = typeof message === 'string' ? message : pluralForm(message, Number(values.count), lang);
   return template.replace(/\{(\w+)\}/g, (whole, key: string) => (key in values ? String(values[key]) : whole));
 }
+
+const fallbacks = new WeakSet<object>();
+
+/**
+ * A section a translation leaves in another language (English, say) for now, on purpose:
+ * `problems: fallback(en.problems)`. csq works as before; `csq validate` says so as a warning.
+ */
+export function fallback<T extends object>(section: T): T {
+  const copy = { ...section };
+  fallbacks.add(copy);
+  return copy;
+}
+
+export function isFallback(section: object): boolean {
+  return fallbacks.has(section);
+}

@@ -1,5 +1,5 @@
-/** The languages csq speaks, and how one is chosen. */
-import { CsqError } from '../errors.js';
+/** The languages csq speaks, how one is chosen, and the language csq speaks to the user in. */
+import { CsqError, problem } from '../errors.js';
 import { en, type Messages } from './en.js';
 import { pt } from './pt.js';
 
@@ -15,7 +15,7 @@ export function messagesFor(lang: string): Messages {
 }
 
 function unsupported(lang: string): CsqError {
-  return new CsqError(`language "${lang}" is not available (available: ${SUPPORTED_LANGS.join(', ')})`);
+  return new CsqError(problem('unknown-lang', { lang, available: SUPPORTED_LANGS.join(', ') }));
 }
 
 /** The language from a locale such as pt_BR.UTF-8, if csq speaks it. */
@@ -35,4 +35,18 @@ export function resolveLang(explicit: string | undefined, fromAnswers: string | 
   // POSIX precedence: the first one that is set wins, even if we do not speak it.
   const locale = env.LC_ALL || env.LC_MESSAGES || env.LANG;
   return langFromLocale(locale) ?? DEFAULT_LANG;
+}
+
+let ui: Messages | undefined;
+
+/**
+ * The language csq speaks to the user in (problems, notes, help): --lang when it names a
+ * language csq speaks, else the locale. A plan's language may differ (its answers' `lang`).
+ */
+export function setUiLang(explicit: string | undefined): void {
+  ui = messagesFor(explicit !== undefined && SUPPORTED_LANGS.includes(explicit) ? explicit : resolveLang(undefined, undefined));
+}
+
+export function uiMessages(): Messages {
+  return (ui ??= messagesFor(resolveLang(undefined, undefined)));
 }

@@ -1,5 +1,6 @@
 /** Textos em português (Brasil): os mesmos campos do catálogo em inglês. */
-import type { Messages } from './en.js';
+import { en, type Messages } from './en.js';
+import { fallback } from './format.js';
 
 export const pt: Messages = {
   lang: 'pt',
@@ -206,7 +207,6 @@ export const pt: Messages = {
     discarded: '{file} apagado.',
     renamed: 'Renomeado para {organization}: {file}.',
     newName: 'Novo nome da empresa',
-    locked: '{file} está aberto em outra sessão do csq (processo {pid}). Termine aquela primeiro, ou rode o csq com outro arquivo de respostas.',
   },
   prompts: {
     yes: 'Sim',
@@ -215,6 +215,15 @@ export const pt: Messages = {
     lines: '{count} linhas',
     keys: { navigate: 'navegar', select: 'escolher', submit: 'confirmar', all: 'todas', invert: 'inverter' },
   },
+  problems: fallback(en.problems),
+  hints: fallback(en.hints),
+  terms: fallback(en.terms),
+  output: fallback(en.output),
+  compare: fallback(en.compare),
+  team: fallback(en.team),
+  cli: fallback(en.cli),
+  reasons: fallback(en.reasons),
+  gates: fallback(en.gates),
   answers: {
     docs: {
       questionnaire: 'O questionário a que estas respostas se referem.',
@@ -249,6 +258,5 @@ export const pt: Messages = {
     overall: 'CSQ geral',
     improve: 'Áreas a melhorar',
     notApplicable: 'não se aplica',
-    wrote: 'Escrito',
   },
 };

@@ -2,8 +2,9 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { CsqError, ExitCode } from '../errors.js';
-import { decodeText, sizeProblem, type InputKind } from '../core/source.js';
+import { CsqError, ExitCode, fail, problem, type Value } from '../errors.js';
+import type { Messages } from '../i18n/en.js';
+import { decodeText, sizeProblem, type InputKind } from '../core/text.js';
 
 export const STDIO = '-';
 
@@ -36,7 +37,7 @@ function recordRead(stat: fs.BigIntStats, name: string, editable: boolean): void
   if (stat.isCharacterDevice()) return;
   const key = identity(stat);
   if (!stat.isFile()) {
-    if (streamsRead.has(key)) throw new CsqError(name === '<stdin>' ? 'stdin (-) can be read only once' : `${name}: a pipe can be read only once`);
+    if (streamsRead.has(key)) fail(name === '<stdin>' ? 'stdin-twice' : 'pipe-twice', undefined, name === '<stdin>' ? {} : { file: name });
     streamsRead.add(key);
   }
   const known = readThisRun.get(key);
@@ -55,7 +56,7 @@ export function readTextFile(file: string, options: ReadOptions = {}): TextFile 
   const editable = options.editable === true;
   const kind = options.kind ?? 'input';
   if (file === STDIO) {
-    if (stdinRead) throw new CsqError('stdin (-) can be read only once');
+    if (stdinRead) fail('stdin-twice');
     stdinRead = true;
     // stdin may be a file (`< a.yaml`): then that file is an input like any other.
     let stat: fs.BigIntStats | undefined;
@@ -73,9 +74,9 @@ export function readTextFile(file: string, options: ReadOptions = {}): TextFile 
   } catch (error) {
     throw fileError(error, file, 'read');
   }
-  if (stat.isDirectory()) throw new CsqError(`${file}: is a folder, not a file`);
-  const tooLarge = sizeProblem(Number(stat.size), kind);
-  if (tooLarge) throw new CsqError(`${file}: ${tooLarge}`);
+  if (stat.isDirectory()) fail('read-folder', undefined, { file });
+  const tooLarge = sizeProblem(Number(stat.size), kind, file);
+  if (tooLarge) throw new CsqError(tooLarge);
   recordRead(stat, file, editable);
   try {
     // A device or a pipe has no size to check beforehand (/dev/zero never ends): read it with a bound.
@@ -125,8 +126,8 @@ function readBounded(fd: number, name: string, kind: InputKind): Uint8Array {
     total += read;
     chunks.push(Buffer.from(chunk.subarray(0, read)));
     // The first bytes tell a saved Result (which may be larger) from any other input.
-    const tooLarge = sizeProblem(total, kind, chunks[0]!.length >= 64 ? chunks[0] : Buffer.concat(chunks));
-    if (tooLarge) throw new CsqError(`${name}: ${tooLarge}`);
+    const tooLarge = sizeProblem(total, kind, name, chunks[0]!.length >= 64 ? chunks[0] : Buffer.concat(chunks));
+    if (tooLarge) throw new CsqError(tooLarge);
   }
   return Buffer.concat(chunks);
 }
@@ -172,12 +173,12 @@ export function writeFileAtomic(file: string, content: string, options: WriteOpt
     throw fileError(error, file, 'write');
   }
   if (target) {
-    if (target.isDirectory()) throw new CsqError(`${file}: cannot write: is a folder; name a file`);
+    if (target.isDirectory()) fail('cannot-write', { reason: { reason: 'folderNameAFile' } }, { file });
     const read = readThisRun.get(identity(target));
     if (read && !(read.editable && options.savesEditedFile)) {
-      throw new CsqError(`${file} is one of the inputs${read.name === file ? '' : ` (${read.name})`}; choose another output file`);
+      fail(read.name === file ? 'output-is-input' : 'output-is-input-as', { file, input: read.name });
     }
-    if (target.isBlockDevice()) throw new CsqError(`${file} is a disk device; write the plan to a file`);
+    if (target.isBlockDevice()) fail('output-is-disk', { file });
     // A device or a named pipe (`-o /dev/null`) is written to as it is: a rename would replace it with a file.
     if (target.isCharacterDevice() || target.isFIFO() || target.isSocket()) {
       try {
@@ -204,7 +205,7 @@ export function writeFileAtomic(file: string, content: string, options: WriteOpt
       if (options.force) fs.renameSync(temp, file);
       else fs.linkSync(temp, file);
     } catch (error) {
-      if ((error as NodeJS.ErrnoException).code === 'EEXIST') throw new CsqError(`${file} already exists; use --force to replace it`);
+      if ((error as NodeJS.ErrnoException).code === 'EEXIST') fail('output-exists', { file });
       throw error;
     }
     placed = options.force;
@@ -253,50 +254,50 @@ export function ensureDir(dir: string): void {
   }
 }
 
-const REASONS: Record<string, string> = {
-  EACCES: 'permission denied',
-  EPERM: 'permission denied',
-  EISDIR: 'is a folder',
-  ENAMETOOLONG: 'the name is too long',
-  ELOOP: 'too many levels of symbolic links',
-  EROFS: 'the file system is read-only',
-  ENOSPC: 'no space left on the device',
-  EDQUOT: 'the disk quota is exceeded',
-  EFBIG: 'the file is too large',
-  EMFILE: 'too many open files',
-  ENFILE: 'too many open files',
-  EIO: 'input/output error',
-  EBUSY: 'the file is busy',
-  ETXTBSY: 'the file is busy',
-  ENXIO: 'no such device',
-  ENODEV: 'no such device',
+const REASONS: Record<string, keyof Messages['reasons']> = {
+  EACCES: 'permissionDenied',
+  EPERM: 'permissionDenied',
+  EISDIR: 'isAFolder',
+  ENAMETOOLONG: 'nameTooLong',
+  ELOOP: 'tooManyLinks',
+  EROFS: 'readOnly',
+  ENOSPC: 'noSpace',
+  EDQUOT: 'quotaExceeded',
+  EFBIG: 'fileTooLarge',
+  EMFILE: 'tooManyOpenFiles',
+  ENFILE: 'tooManyOpenFiles',
+  EIO: 'ioError',
+  EBUSY: 'busy',
+  ETXTBSY: 'busy',
+  ENXIO: 'noSuchDevice',
+  ENODEV: 'noSuchDevice',
 };
 
 /** Why a file operation failed, in plain words, naming the user's path and never a temp file. */
-export function fileProblem(error: unknown, file: string, verb: 'read' | 'write' | 'create'): string {
+export function fileProblem(error: unknown, file: string, verb: 'read' | 'write' | 'create'): Value & { reason: keyof Messages['reasons'] } {
   const code = (error as NodeJS.ErrnoException).code ?? '';
   if (code === 'ENOENT') {
-    if (!path.isAbsolute(file) && currentFolderGone()) return 'the current folder no longer exists; cd to an existing folder';
+    if (!path.isAbsolute(file) && currentFolderGone()) return { reason: 'currentFolderGone' };
     const dir = path.dirname(file);
-    if (dir !== '.' && !fs.existsSync(dir)) return `the folder ${dir} does not exist`;
+    if (dir !== '.' && !fs.existsSync(dir)) return { reason: 'noFolder', values: { dir } };
     // The folder is there but takes no new file (/proc): "no such file" would puzzle.
-    return verb === 'write' ? `no file can be created in ${dir}` : 'no such file';
+    return verb === 'write' ? { reason: 'noNewFile', values: { dir } } : { reason: 'noSuchFile' };
   }
   if (code === 'ENOTDIR') {
     // Name the part of the path that is a file: `-o notes.txt/plan.md`.
     for (let dir = path.dirname(file); dir !== path.dirname(dir); dir = path.dirname(dir)) {
       const stat = statQuietly(dir);
-      if (stat && !stat.isDirectory()) return `${dir} is a file, not a folder`;
+      if (stat && !stat.isDirectory()) return { reason: 'partIsAFile', values: { dir } };
       if (stat) break;
     }
-    return 'a part of the path is not a folder';
+    return { reason: 'notAFolder' };
   }
   // mkdir of a path that is there and is not a folder (`--out-dir notes.txt`).
-  if (code === 'EEXIST' && verb === 'create') return 'is a file, not a folder';
-  if (REASONS[code]) return REASONS[code];
+  if (code === 'EEXIST' && verb === 'create') return { reason: 'isAFileNotAFolder' };
+  if (REASONS[code]) return { reason: REASONS[code]! };
   // Any other system error: its description without the paths and syscall it names.
   const message = error instanceof Error ? error.message : String(error);
-  return /^[A-Z0-9_]+: ([^,]+)/.exec(message)?.[1] ?? message;
+  return { reason: 'system', values: { detail: /^[A-Z0-9_]+: ([^,]+)/.exec(message)?.[1] ?? message } };
 }
 
 export function currentFolderGone(): boolean {
@@ -309,7 +310,7 @@ export function currentFolderGone(): boolean {
 }
 
 function fileError(error: unknown, file: string, verb: 'read' | 'write' | 'create'): CsqError {
-  return new CsqError(`${file}: cannot ${verb}: ${fileProblem(error, file, verb)}`, ExitCode.invalid);
+  return new CsqError(problem(`cannot-${verb}`, { reason: fileProblem(error, file, verb) }, { file }));
 }
 
 let root: string | undefined;
@@ -320,7 +321,7 @@ export function packageRoot(): string {
   let dir = path.dirname(fileURLToPath(import.meta.url));
   while (!fs.existsSync(path.join(dir, 'package.json')) || !fs.existsSync(path.join(dir, 'questionnaires'))) {
     const parent = path.dirname(dir);
-    if (parent === dir) throw new CsqError('cannot find csq’s own questionnaires folder; reinstall csq', ExitCode.internal);
+    if (parent === dir) fail('no-package-folder', undefined, {}, ExitCode.internal);
     dir = parent;
   }
   return (root = dir);

@@ -4,7 +4,7 @@
  * networking code, which costs a short run more than its own work.
  */
 import * as fs from 'node:fs';
-import { CsqError } from '../errors.js';
+import { CsqError, problem } from '../errors.js';
 
 let readerGone = false;
 let stdoutStreamReady = false;
@@ -35,7 +35,7 @@ export function writeStdout(content: string): void {
         readerGone = true;
         return;
       } else {
-        throw new CsqError(`cannot write to stdout: ${(error as Error).message}`);
+        throw new CsqError(problem('stdout-failed', { detail: (error as Error).message }));
       }
     }
   }

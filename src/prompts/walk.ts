@@ -8,7 +8,9 @@
  * No file system, no terminal: everything goes through the injected Prompter.
  */
 import { COMMUNICATION_SKILLS, answersSchema, isAnswered, metaOf, missingRatings, schemaAt, type Answers } from '../core/answers.js';
-import { errorMap } from '../core/issues.js';
+import { forbiddenCharacter, forbiddenProblem } from '../core/characters.js';
+import { checkValue } from '../core/issues.js';
+import { problemMessage } from '../render/problems.js';
 import { bar, LONG_VISION_WORDS, wordCount } from '../core/plan.js';
 import { isApplicable, resolveProfile, scaleLabel, type Questionnaire } from '../core/questionnaire.js';
 import { lowestSections, scoreSection, triagePolicy, wholePercentOf } from '../core/scoring.js';
@@ -189,11 +191,13 @@ function setAt(answers: Answers, path: string, value: unknown): void {
   node[keys.at(-1)!] = value;
 }
 
-/** The answers schema's verdict on one answer: an error text, or true. */
+/** The answers schema's verdict on one answer, and the rule for characters csq reads: an error text, or true. */
 function check(w: Walk, path: string, value: unknown): string | true {
+  const found = typeof value === 'string' ? forbiddenCharacter(value) : undefined;
+  if (found) return problemMessage(forbiddenProblem(found), w.messages);
   const schema = schemaAt(answersSchema(w.questionnaire), path.split('.'));
-  const parsed = schema?.safeParse(value, { error: errorMap });
-  return !parsed || parsed.success ? true : (parsed.error.issues[0]?.message ?? 'invalid');
+  const complaint = schema && checkValue(schema, value);
+  return complaint ? problemMessage(complaint, w.messages) : true;
 }
 
 /**

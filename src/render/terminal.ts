@@ -5,12 +5,7 @@ import type { Result } from '../core/result.js';
 import { bar } from '../core/plan.js';
 import { wholePercentOf } from '../core/scoring.js';
 
-/** NO_COLOR wins; FORCE_COLOR forces; otherwise colour only on a terminal. */
-export function colorEnabled(stream: { isTTY?: boolean }, env: NodeJS.ProcessEnv = process.env): boolean {
-  if (env.NO_COLOR !== undefined && env.NO_COLOR !== '') return false;
-  if (env.FORCE_COLOR !== undefined) return env.FORCE_COLOR !== '0';
-  return stream.isTTY === true && env.TERM !== 'dumb';
-}
+export { colorEnabled } from './color.js';
 
 export function makeChalk(color: boolean): InstanceType<typeof Chalk> {
   return new Chalk({ level: color ? 1 : 0 });

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { forbiddenCharacter, forbiddenCharacterMessage, replaceForbidden } from '../../src/core/characters.js';
+import { forbiddenCharacter, forbiddenProblem, replaceForbidden } from '../../src/core/characters.js';
+import { en } from '../../src/i18n/en.js';
+import { problemMessage } from '../../src/render/problems.js';
 
 describe('forbiddenCharacter: the one rule for files, escapes and prompts', () => {
   it('passes text, tabs, line breaks and every real character', () => {
@@ -28,7 +30,7 @@ describe('forbiddenCharacter: the one rule for files, escapes and prompts', () =
     for (const [text, index, codePoint, message] of cases) {
       const found = forbiddenCharacter(text);
       expect(found, JSON.stringify(text)).toMatchObject({ index, codePoint });
-      expect(forbiddenCharacterMessage(found!)).toBe(message);
+      expect(problemMessage(forbiddenProblem(found!), en)).toBe(message);
     }
   });
 

@@ -9,6 +9,7 @@ import { CsqError } from '../../src/errors.js';
 import { en } from '../../src/i18n/en.js';
 import { messagesFor, resolveLang, SUPPORTED_LANGS } from '../../src/i18n/index.js';
 import { compileTemplate } from '../../src/render/markdown.js';
+import { problemMessage } from '../../src/render/problems.js';
 import { readFixture } from '../helpers.js';
 
 const questionnaireOf = (lang: string) => loadQuestionnaire(readFileSync(`questionnaires/csq.${lang}.yaml`, 'utf8'), `csq.${lang}.yaml`);
@@ -69,13 +70,13 @@ describe('every language', () => {
   it('finds a translation that lost, renamed or reordered ids', () => {
     const text = readFileSync('questionnaires/csq.pt.yaml', 'utf8');
     const renamed = loadQuestionnaire(text.replace('id: delight', 'id: delite'), 'x.yaml');
-    expect(compareQuestionnaireIds(reference, renamed).map((p) => p.message)).toEqual([
+    expect(compareQuestionnaireIds(reference, renamed).map((p) => problemMessage(p, en))).toEqual([
       'section outreach has statements [easy-to-deal, resolve-complaints, delite], expected [easy-to-deal, resolve-complaints, delight]',
     ]);
     const [head, body] = [text.slice(0, text.indexOf('\nsections:')), text.slice(text.indexOf('\nsections:'))];
     const sections = body.split(/(?=^  - id: )/m);
     const swapped = loadQuestionnaire(head + [sections[0], sections[2], sections[1], ...sections.slice(3)].join(''), 'x.yaml');
-    expect(compareQuestionnaireIds(reference, swapped).map((p) => p.message)).toEqual([
+    expect(compareQuestionnaireIds(reference, swapped).map((p) => problemMessage(p, en))).toEqual([
       'section alignment is out of order: position 1 is leadership in en',
       'section leadership is out of order: position 2 is alignment in en',
     ]);

@@ -2,8 +2,11 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { loadAnswers, missingRatings } from '../../src/core/answers.js';
 import { loadQuestionnaire, resolveProfile } from '../../src/core/questionnaire.js';
-import { decodeText, parseYaml } from '../../src/core/source.js';
+import { decodeText } from '../../src/core/text.js';
+import { parseYaml } from '../../src/core/yaml.js';
 import { InputError } from '../../src/errors.js';
+import { en } from '../../src/i18n/en.js';
+import { formatProblems } from '../../src/render/problems.js';
 import { readFixture } from '../helpers.js';
 
 const csq = loadQuestionnaire(readFileSync('questionnaires/csq.en.yaml', 'utf8'), 'csq.en.yaml');
@@ -14,7 +17,7 @@ function messages(load: () => unknown): string[] {
   try {
     load();
   } catch (error) {
-    if (error instanceof InputError) return error.message.split('\n');
+    if (error instanceof InputError) return formatProblems(error.problems, en).split('\n');
     throw error;
   }
   throw new Error('expected the load to fail');

@@ -1,11 +1,11 @@
-/** Shared by the commands: one input file (answers or a saved Result) → a Result in a language. */
+/** The shared input pipeline: one input file (answers or a saved Result) → a Result in a language, and the plan rendered from it. */
 import { validateAnswers, type Answers } from '../core/answers.js';
 import { buildPlan } from '../core/plan.js';
 import type { Result } from '../core/result.js';
 import { validateResult } from '../core/result-check.js';
 import { scoreAnswers } from '../core/scoring.js';
-import { parseYaml, type YamlSource } from '../core/source.js';
-import { loadContext, type LangContext } from '../context.js';
+import { parseYaml, type YamlSource } from '../core/yaml.js';
+import { loadContext, type LangContext } from './context.js';
 import { resolveLang } from '../i18n/index.js';
 import { readTextFile } from '../io/files.js';
 

@@ -1,11 +1,11 @@
 /** Loads what a run needs for one language: questionnaire, texts and, when rendering, the plan template. */
 import { existsSync } from 'node:fs';
 import * as path from 'node:path';
-import { loadQuestionnaire, type Questionnaire } from './core/questionnaire.js';
-import { messagesFor } from './i18n/index.js';
-import type { Messages } from './i18n/en.js';
-import { packageRoot, readBundled, readTextFile } from './io/files.js';
-import type { PlanTemplate } from './render/template-runtime.js';
+import { loadQuestionnaire, type Questionnaire } from '../core/questionnaire.js';
+import { messagesFor } from '../i18n/index.js';
+import type { Messages } from '../i18n/en.js';
+import { packageRoot, readBundled, readTextFile } from '../io/files.js';
+import type { PlanTemplate } from '../render/template-runtime.js';
 
 export interface LangContext {
   lang: string;
@@ -49,13 +49,13 @@ export function bundledQuestionnaire(lang: string): Questionnaire {
 
 async function bundledTemplate(): Promise<PlanTemplate> {
   const built = builtAsset<unknown>(path.basename(PLAN_TEMPLATE, '.hbs'));
-  if (built) return (await import('./render/template-runtime.js')).templateFromSpec(built, PLAN_TEMPLATE);
-  return (await import('./render/markdown.js')).compileTemplate(readBundled(PLAN_TEMPLATE), PLAN_TEMPLATE);
+  if (built) return (await import('../render/template-runtime.js')).templateFromSpec(built, PLAN_TEMPLATE);
+  return (await import('../render/markdown.js')).compileTemplate(readBundled(PLAN_TEMPLATE), PLAN_TEMPLATE);
 }
 
 async function userTemplate(file: string): Promise<PlanTemplate> {
   const { name, text } = readTextFile(file);
-  return (await import('./render/markdown.js')).compileTemplate(text, name);
+  return (await import('../render/markdown.js')).compileTemplate(text, name);
 }
 
 const cache = new Map<string, LangContext>();

@@ -1,0 +1,48 @@
+/** A comparison of two assessments as terminal text or Markdown (JSON is the Comparison itself). */
+import { replaceForbidden } from '../core/characters.js';
+import type { Change, Comparison } from '../core/compare.js';
+import { escapeMarkdown } from '../core/escape.js';
+import type { Messages } from '../i18n/en.js';
+import { fill } from '../i18n/format.js';
+import { makeChalk } from './terminal.js';
+
+/**
+ * A user's string (organization, date, a questionnaire's title) on one line of terminal text:
+ * its line breaks and tabs become spaces, so it can never draw a row of its own.
+ */
+export const plainLine = (text: string) => replaceForbidden(text).replace(/\s+/g, ' ').trim();
+/** The same in a Markdown table cell: escaped, so a `|`, `#`, `<` or line break stays text. */
+const cell = (text: string) => escapeMarkdown(replaceForbidden(text));
+
+const showPercent = (p: number | null, m: Messages) => (p === null ? m.compare.notApplicable : `${p}%`);
+const showChange = (c: number | null, m: Messages) => (c === null ? m.compare.notApplicable : c > 0 ? `+${c}` : c === 0 ? '±0' : `${c}`);
+
+export function compareText(comparison: Comparison, m: Messages, color: boolean): string {
+  const c = makeChalk(color);
+  const rows = [comparison.overall, ...comparison.sections];
+  const width = Math.max(...rows.map((r) => plainLine(r.title).length));
+  const line = (r: Change) => {
+    const change = showChange(r.change, m).padStart(6);
+    const toned = r.change === null || r.change === 0 ? c.dim(change) : r.change > 0 ? c.green(`${change} ▲`) : c.red(`${change} ▼`);
+    return `${plainLine(r.title).padEnd(width)}  ${showPercent(r.before, m).padStart(6)} → ${showPercent(r.after, m).padStart(6)}  ${toned}`;
+  };
+  const { before, after } = comparison;
+  const header = plainLine(`${before.organization ?? ''} ${before.date ?? m.compare.beforeDate} → ${after.date ?? m.compare.afterDate}`);
+  return `${c.bold(header)}\n${c.bold(line(comparison.overall))}\n${comparison.sections.map(line).join('\n')}\n`;
+}
+
+export function compareMarkdown(comparison: Comparison, m: Messages): string {
+  const row = (r: Change, bold = false) => {
+    const title = bold ? `**${cell(r.title)}**` : cell(r.title);
+    return `| ${title} | ${showPercent(r.before, m)} | ${showPercent(r.after, m)} | ${showChange(r.change, m)} |`;
+  };
+  const side = (date: string | null, plain: string, dated: string) => (date ? fill(dated, { date: cell(date) }) : plain);
+  const { before, after } = comparison;
+  return [
+    `| ${m.compare.area} | ${side(before.date, m.compare.before, m.compare.beforeOn)} | ${side(after.date, m.compare.after, m.compare.afterOn)} | ${m.compare.change} |`,
+    '|---|--:|--:|--:|',
+    row(comparison.overall, true),
+    ...comparison.sections.map((r) => row(r)),
+    '',
+  ].join('\n');
+}
