@@ -18,7 +18,7 @@ import { writeStderr } from '../io/stdio.js';
  * stops at the same place. A step is a helper call or a block body's run; a long body
  * costs more steps (its code is straight-line, so its length is its work), and so does
  * escaping a long text. Output is counted as each body returns. The clock is only a
- * safety net. The bundled plan takes about 900 steps and 10 KB.
+ * safety net. The bundled plan takes about 1,000 steps and 10 KB.
  */
 export const MAX_OUTPUT_CHARS = 4 * 1024 * 1024;
 export const MAX_RENDER_STEPS = 100_000;

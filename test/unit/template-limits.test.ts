@@ -173,12 +173,17 @@ describe('template errors', () => {
     ['{{#each sections}}{{lookup this}}{{/each}}', 't.hbs:1:19 lookup needs 2 arguments, but has 1'],
     ['{{lookup organization "a" "b"}}', 't.hbs:1:1 lookup needs 2 arguments, but has 3'],
     ['{{#lookup sections 0}}{{title}}{{/lookup}}', 't.hbs:1:1 lookup is not a block helper: write {{lookup …}}'],
-    ['{{blockHelperMissing sections}}', 't.hbs:1:1 unknown helper (csq knows: text, add, eq, log, and the built-ins): blockHelperMissing'],
+    ['{{blockHelperMissing sections}}', 't.hbs:1:1 unknown helper (csq knows: text, t, add, eq, log, and the built-ins): blockHelperMissing'],
     ['{{helperMissing}}', 't.hbs:1:3 field "helperMissing" is not defined in the plan data'],
     ['{{#each sections}}{{title.first.letter}}{{/each}}', 't.hbs:1:21 field "title.first.letter" is not defined in the plan data'],
     ['{{#each improve}}{{#each weakest}}{{@root.organization.name}}{{/each}}{{/each}}', 't.hbs:1:37 field "@root.organization.name" is not defined in the plan data'],
     ['{{#if sections.length}}{{overall.percent}}{{/if}}\n{{nothing.percent.x}}', 't.hbs:2:3 field "nothing.percent.x" is not defined in the plan data'],
     ['x\n{{!-- never closed', 't.hbs:2:1 template syntax error: unrecognized text (an unclosed comment?)'],
+    ['{{t organization}}', 't.hbs:1:1 t takes the name of a text in quotes, as in {{t "overall"}}'],
+    ['{{#each improve}}{{text (t title)}}{{/each}}', 't.hbs:1:25 t takes the name of a text in quotes, as in {{t "overall"}}'],
+    ['{{t "overal"}}', 't.hbs:1:1 t: no text named "overal" in the plan\'s words'],
+    ['{{#t "title"}}x{{/t}}', 't.hbs:1:1 t is not a block helper: write {{t …}}'],
+    ['{{t "title" organization=nothing}}', 't.hbs:1:1 t needs a value, but its argument is not defined'],
   ];
   for (const [source, expected] of mistakes) {
     it(`locates ${source.replace(/\n/g, '⏎')}, quoting none of the user's data`, () => {
