@@ -37,6 +37,7 @@ interface CodeGenerator {
   source: { currentLocation?: unknown };
   popStack(): Code;
   push(code: Code): void;
+  useRegister(name: string): void;
   aliasable(name: string): Code;
   quotedString(text: string): Code;
   nameLookup(parent: Code, name: string, type: string): Code;
@@ -45,16 +46,25 @@ interface CodeGenerator {
 /**
  * Strict mode checks only the last part of a path: `{{a.b}}` with no `a`, or with `a` a text,
  * then fails with a TypeError that has no position (and, for a text, quotes it). Here every
- * part is checked, at the path's own position, so each such mistake is a located error.
+ * part is checked, at the path's own position, so each such mistake is a located error. A
+ * part that has a value costs one lookup; Handlebars' check (`container.strict`, which builds
+ * the position) runs only for a part that is null or missing.
  */
 class StrictPathCompiler extends internals.JavaScriptCompiler {
   resolvePath(type: string, parts: string[], startPartIndex: number, _falsy: boolean, strict: boolean): void {
     let value = this.popStack();
     const loc = JSON.stringify(this.source.currentLocation) ?? 'undefined';
     for (let i = startPartIndex; i < parts.length; i++) {
-      const checked = i < parts.length - 1 || strict;
+      if (i === parts.length - 1 && !strict) {
+        value = this.nameLookup(value, parts[i]!, type);
+        continue;
+      }
+      this.useRegister('csqParent');
+      this.useRegister('csqValue');
+      const name = this.quotedString(parts[i]!);
       // Object(): a text or a number has no fields, and `in` would throw on it.
-      value = checked ? [this.aliasable('container.strict'), '(Object(', value, '), ', this.quotedString(parts[i]!), ', ', loc, ')'] : this.nameLookup(value, parts[i]!, type);
+      const check = [this.aliasable('container.strict'), '(Object(csqParent), ', name, ', ', loc, ')'];
+      value = ['(csqParent = ', value, ', csqParent != null && (csqValue = ', this.nameLookup('csqParent', parts[i]!, type), ') != null ? csqValue : ', check, ')'];
     }
     this.push(value);
   }

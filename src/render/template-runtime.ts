@@ -80,10 +80,16 @@ function tooMuchOutput(loc: Loc | undefined): InputError {
 
 type Program = ((this: unknown, context: unknown, options?: unknown) => unknown) & { program?: number };
 
-/** A block body (or its `{{else}}`) that counts a step each time it runs, and the output it adds. */
+/** The steps one run of a block body costs. */
+function bodyCost(program: Program | undefined): number {
+  const index = program?.program;
+  return index === undefined ? 1 : (current!.bodySteps[index] ?? 1);
+}
+
+/** A block body (or its `{{else}}`) that counts its steps each time it runs, and the output it adds. */
 function counted(program: Program, loc: Loc | undefined): Program {
   return function (this: unknown, context, options) {
-    const render = step(loc, current?.bodySteps[program.program ?? -1] ?? 1);
+    const render = step(loc, bodyCost(program));
     const outer = render.nested;
     render.nested = 0;
     const out = program.call(this, context, options);
@@ -110,6 +116,8 @@ type Helper = (this: unknown, ...args: unknown[]) => unknown;
 interface Rule {
   params?: number;
   block?: boolean;
+  /** It runs its body, or its `{{else}}`, once at most: charged when called, not counted run by run. */
+  once?: boolean;
 }
 
 function describe(value: unknown): string {
@@ -125,9 +133,9 @@ function requireValue(name: string, value: unknown, loc: Loc | undefined): unkno
 
 const rules: Record<string, Rule> = {
   each: { params: 1, block: true },
-  with: { params: 1, block: true },
-  if: { params: 1, block: true },
-  unless: { params: 1, block: true },
+  with: { params: 1, block: true, once: true },
+  if: { params: 1, block: true, once: true },
+  unless: { params: 1, block: true, once: true },
   lookup: { params: 2, block: false },
   // Called by Handlebars itself for `{{#field}}…{{/field}}`; templates cannot call it (COMPILE_OPTIONS).
   blockHelperMissing: { params: 1, block: true },
@@ -229,10 +237,11 @@ function slice(source: string, start: Position, end: Position): string {
 
 /** A helper that keeps to its rule, spends the budget, counts its block bodies, and locates whatever it throws. */
 function guarded(name: string, rule: Rule, helper: Helper): Helper {
-  return function (this: unknown, ...args) {
+  return function (this: unknown) {
+    // `arguments`, not a rest parameter: no array to allocate on every call.
+    const args = arguments as unknown as unknown[];
     const options = args[args.length - 1] as HelperOptions;
     const loc = options?.loc;
-    step(loc);
     const given = args.length - 1;
     if (rule.params !== undefined && given !== rule.params) {
       throw problemHere(loc, `${name} needs ${rule.params} argument${rule.params === 1 ? '' : 's'}, but has ${given}`);
@@ -240,7 +249,10 @@ function guarded(name: string, rule: Rule, helper: Helper): Helper {
     if (rule.block !== undefined && rule.block !== Boolean(options.fn)) {
       throw problemHere(loc, rule.block ? `${name} is a block helper: write {{#${name} …}}…{{/${name}}}` : `${name} is not a block helper: write {{${name} …}}`);
     }
-    if (options.fn) {
+    if (!options.fn) step(loc);
+    else if (rule.once) step(loc, 1 + Math.max(bodyCost(options.fn), bodyCost(options.inverse)));
+    else {
+      step(loc);
       options.fn = counted(options.fn, loc);
       options.inverse = counted(options.inverse!, loc);
     }
@@ -305,9 +317,8 @@ export function wrapTemplate(compiled: (data: unknown) => string, file: string, 
 
 /** A precompiled template (strict mode and known helpers baked in): the bundled ones, and users' once compiled. */
 export function templateFromSpec(spec: unknown, file: string, source = ''): PlanTemplate {
-  const bodySteps: number[] = [];
-  for (const [key, body] of Object.entries(spec as Record<string, unknown>)) {
-    if (/^\d+$/.test(key) && typeof body === 'function') bodySteps[Number(key)] = 1 + Math.floor(body.toString().length / CODE_CHARS_PER_STEP);
-  }
+  const bodies = Object.entries(spec as Record<string, unknown>).filter(([key, body]) => /^\d+$/.test(key) && typeof body === 'function');
+  const bodySteps = new Array<number>(bodies.length).fill(1);
+  for (const [key, body] of bodies) bodySteps[Number(key)] = 1 + Math.floor(String(body).length / CODE_CHARS_PER_STEP);
   return wrapTemplate(runtime.template(spec as TemplateSpecification), file, source, bodySteps);
 }
