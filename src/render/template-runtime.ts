@@ -168,6 +168,7 @@ const helpers: Record<string, Helper> = {
     const values = Object.fromEntries(
       Object.entries(hash ?? {}).map(([name, value]) => {
         const v = requireValue('t', value, loc);
+        if (v !== null && typeof v === 'object') throw problemHere(loc, `t needs texts or numbers, but ${name}= is ${describe(v)}`);
         if (typeof v !== 'string') return [name, v === null ? '' : (v as number)];
         step(loc, Math.floor(v.length / TEXT_CHARS_PER_STEP));
         return [name, escapeMarkdown(v)];

@@ -184,6 +184,7 @@ describe('template errors', () => {
     ['{{t "overal"}}', 't.hbs:1:1 t: no text named "overal" in the plan\'s words'],
     ['{{#t "title"}}x{{/t}}', 't.hbs:1:1 t is not a block helper: write {{t …}}'],
     ['{{t "title" organization=nothing}}', 't.hbs:1:1 t needs a value, but its argument is not defined'],
+    ['{{t "title" organization=sections}}', 't.hbs:1:1 t needs texts or numbers, but organization= is a list'],
   ];
   for (const [source, expected] of mistakes) {
     it(`locates ${source.replace(/\n/g, '⏎')}, quoting none of the user's data`, () => {
