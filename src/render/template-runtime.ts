@@ -21,7 +21,7 @@ import { writeStderr } from '../io/stdio.js';
  * safety net. The bundled plan takes about 1,000 steps and 10 KB.
  */
 export const MAX_OUTPUT_CHARS = 4 * 1024 * 1024;
-export const MAX_RENDER_STEPS = 100_000;
+export const MAX_RENDER_STEPS = 50_000;
 export const MAX_RENDER_MS = 1000;
 /** Measured to cost about what one helper call does. */
 const CODE_CHARS_PER_STEP = 200;
