@@ -5,7 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { parse } from 'yaml';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { loadAnswers } from '../../src/core/answers.js';
 import { buildPlan } from '../../src/core/plan.js';
 import { loadQuestionnaire } from '../../src/core/questionnaire.js';
@@ -82,6 +82,18 @@ describe('the render budget acts while rendering', () => {
     const started = performance.now();
     expect(() => template(blank)).toThrow('t.hbs:1:193 the template takes more than 50,000 steps to render (loops inside loops?)');
     expect(performance.now() - started).toBeLessThan(2000);
+  });
+
+  it('has a clock as a safety net, read while rendering', () => {
+    // A machine so slow that every reading of the clock is 100 ms later: a modest loop then takes too long.
+    const template = compileTemplate(nestedEach(3, '{{text title}}'), 't.hbs');
+    let now = 0;
+    const clock = vi.spyOn(performance, 'now').mockImplementation(() => (now += 100));
+    try {
+      expect(() => template(data)).toThrow(/^t\.hbs:1:\d+ the template takes more than 1000 ms to render$/);
+    } finally {
+      clock.mockRestore();
+    }
   });
 
   it('still renders loops of a normal size, to the end', () => {
