@@ -5,14 +5,12 @@
  */
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
-import Handlebars from 'handlebars';
 import { loadQuestionnaire } from '../src/core/questionnaire.js';
 import { compareQuestionnaireIds } from '../src/core/translation.js';
 import { PLAN_TEMPLATE } from '../src/pipeline/context.js';
 import { InputError } from '../src/errors.js';
 import { SUPPORTED_LANGS } from '../src/i18n/index.js';
-import { compileTemplate } from '../src/render/markdown.js';
-import { COMPILE_OPTIONS } from '../src/render/template-runtime.js';
+import { precompileTemplate } from '../src/render/markdown.js';
 
 export function writeAssets(root: string): string[] {
   const read = (file: string) => readFileSync(path.join(root, file), 'utf8');
@@ -30,7 +28,7 @@ export function writeAssets(root: string): string[] {
     if (problems.length > 0) throw new InputError(problems);
     return write(`csq.${lang}`, file, JSON.stringify(questionnaire));
   });
-  const source = read(PLAN_TEMPLATE);
-  compileTemplate(source, PLAN_TEMPLATE); // the same checks as a user's template (partials, syntax)
-  return [...questionnaires, write(path.basename(PLAN_TEMPLATE, '.hbs'), PLAN_TEMPLATE, Handlebars.precompile(source, COMPILE_OPTIONS) as string)];
+  // Checked and compiled like a user's template.
+  const spec = precompileTemplate(read(PLAN_TEMPLATE), PLAN_TEMPLATE);
+  return [...questionnaires, write(path.basename(PLAN_TEMPLATE, '.hbs'), PLAN_TEMPLATE, spec)];
 }

@@ -1,77 +1,288 @@
 /**
  * What rendering needs at run time: the helpers (Markdown, not HTML, escaping), the
- * compile options, and the wrapper that locates template errors and caps output.
- * Only Handlebars' small runtime is loaded here; the compiler is needed only for
- * users' own templates (markdown.ts), since the bundled ones are precompiled.
+ * compile options, and the budget every render runs under. Only Handlebars' small
+ * runtime is loaded here; the compiler is needed only for users' own templates
+ * (markdown.ts), since the bundled ones are precompiled.
  */
 import type HandlebarsEnvironment from 'handlebars';
 import RuntimeModule from 'handlebars/runtime.js';
-import { CsqError, ExitCode } from '../errors.js';
+import { InputError } from '../errors.js';
 import { escapeMarkdown } from '../core/escape.js';
 import { fill, type Message } from '../i18n/format.js';
 import { writeStderr } from '../io/stdio.js';
 
-/** A hostile or buggy template must not fill the disk. */
+/**
+ * A hostile or buggy template must answer quickly and must not fill memory or the disk.
+ * Nested loops are exponential (11 `{{#each}}` over 7 sections is 7^11 bodies), so the
+ * limits act while rendering, and are counted, not timed, so the same template always
+ * stops at the same place. A step is a helper call or a block body's run; a long body
+ * costs more steps (its code is straight-line, so its length is its work), and so does
+ * escaping a long text. Output is counted as each body returns. The clock is only a
+ * safety net. The bundled plan takes about 1,000 steps and 10 KB.
+ */
 export const MAX_OUTPUT_CHARS = 4 * 1024 * 1024;
+export const MAX_RENDER_STEPS = 50_000;
+export const MAX_RENDER_MS = 1000;
+/** Measured to cost about what one helper call does. */
+const CODE_CHARS_PER_STEP = 200;
+const TEXT_CHARS_PER_STEP = 20;
 
-type HelperOptions = {
-  loc?: { start: { line: number; column: number } };
+/** A position in the template, as Handlebars gives it: line 1-based, column 0-based. */
+interface Position {
+  line: number;
+  column: number;
+}
+interface Loc {
+  start: Position;
+  end?: Position;
+}
+
+/** The render in progress, with what it has used so far. Renders are synchronous, so there is one at a time. */
+interface Render {
+  file: string;
+  source: string;
+  steps: number;
+  output: number;
+  /** Output of the block bodies that returned inside the body now running: already counted. */
+  nested: number;
+  calls: number;
+  deadline: number;
+  /** Steps one run of each block body costs, by its number in the template spec. */
+  bodySteps: number[];
+}
+let current: Render | undefined;
+
+/** A located problem in a template; every template error is one of these, built where its position is known. */
+export function templateProblem(file: string, at: Position | undefined, message: string): InputError {
+  return new InputError([{ file, line: at?.line ?? 1, column: (at?.column ?? 0) + 1, message }]);
+}
+
+function problemHere(loc: Loc | undefined, message: string): InputError {
+  return templateProblem(current?.file ?? 'template', loc?.start, message);
+}
+
+function step(loc: Loc | undefined, steps = 1): Render {
+  const render = current;
+  if (!render) throw new Error('a template ran outside wrapTemplate, without its budget');
+  render.steps += steps;
+  if (render.steps > MAX_RENDER_STEPS) {
+    throw problemHere(loc, `the template takes more than ${MAX_RENDER_STEPS.toLocaleString('en')} steps to render (loops inside loops?)`);
+  }
+  if (++render.calls % 16 === 0 && performance.now() > render.deadline) {
+    throw problemHere(loc, `the template takes more than ${MAX_RENDER_MS} ms to render`);
+  }
+  return render;
+}
+
+function tooMuchOutput(loc: Loc | undefined): InputError {
+  return problemHere(loc, `the template produces more than ${MAX_OUTPUT_CHARS / 1024 / 1024} MiB of output`);
+}
+
+type Program = ((this: unknown, context: unknown, options?: unknown) => unknown) & { program?: number };
+
+/** The steps one run of a block body costs. */
+function bodyCost(program: Program | undefined): number {
+  const index = program?.program;
+  return index === undefined ? 1 : (current!.bodySteps[index] ?? 1);
+}
+
+/** A block body (or its `{{else}}`) that counts its steps each time it runs, and the output it adds. */
+function counted(program: Program, loc: Loc | undefined): Program {
+  return function (this: unknown, context, options) {
+    const render = step(loc, bodyCost(program));
+    const outer = render.nested;
+    render.nested = 0;
+    const out = program.call(this, context, options);
+    // A body's output includes that of the blocks inside it, which counted their own.
+    const length = typeof out === 'string' ? out.length : out == null ? 0 : String(out).length;
+    render.output += length - render.nested;
+    if (render.output > MAX_OUTPUT_CHARS) throw tooMuchOutput(loc);
+    render.nested = outer + length;
+    return out;
+  };
+}
+
+interface HelperOptions {
   name?: string;
+  loc?: Loc;
+  fn?: Program;
+  inverse?: Program;
   hash?: Record<string, unknown>;
   data?: { root?: { texts?: Record<string, Message>; lang?: string } };
-};
+}
+type Helper = (this: unknown, ...args: unknown[]) => unknown;
 
-function requireValue(value: unknown, options: HelperOptions): unknown {
-  if (value === undefined) {
-    const at = options.loc ? ` - ${options.loc.start.line}:${options.loc.start.column}` : '';
-    throw new Error(`${options.name ?? 'helper'} needs a value, but its argument is not defined${at}`);
-  }
+/** How a helper may be called: its number of arguments, and whether as a block (`{{#name}}`); undefined means any. */
+interface Rule {
+  params?: number;
+  block?: boolean;
+  /** It runs its body, or its `{{else}}`, once at most: charged when called, not counted run by run. */
+  once?: boolean;
+}
+
+function describe(value: unknown): string {
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'a list';
+  return typeof value === 'object' ? 'an object' : `a ${typeof value === 'string' ? 'text' : typeof value}`;
+}
+
+function requireValue(name: string, value: unknown, loc: Loc | undefined): unknown {
+  if (value === undefined) throw problemHere(loc, `${name} needs a value, but its argument is not defined`);
   return value;
 }
 
-const helpers: Record<string, (...args: never[]) => unknown> = {
+const rules: Record<string, Rule> = {
+  each: { params: 1, block: true },
+  with: { params: 1, block: true, once: true },
+  if: { params: 1, block: true, once: true },
+  unless: { params: 1, block: true, once: true },
+  lookup: { params: 2, block: false },
+  // Called by Handlebars itself for `{{#field}}…{{/field}}`; templates cannot call it (COMPILE_OPTIONS).
+  blockHelperMissing: { params: 1, block: true },
+  text: { params: 1, block: false },
+  t: { params: 1, block: false },
+  add: { params: 2, block: false },
+  eq: { params: 2, block: false },
+  log: { block: false },
+};
+
+const helpers: Record<string, Helper> = {
   /** Any user string: escaped for Markdown; null prints nothing. */
-  text(value: unknown, options: HelperOptions) {
-    const v = requireValue(value, options);
-    return v === null ? '' : escapeMarkdown(String(v));
+  text(value, options) {
+    const { loc } = options as HelperOptions;
+    const v = requireValue('text', value, loc);
+    if (v !== null && typeof v === 'object') throw problemHere(loc, `text needs a text or a number, but its argument is ${describe(v)}`);
+    const text = v === null ? '' : String(v);
+    step(loc, Math.floor(text.length / TEXT_CHARS_PER_STEP));
+    return escapeMarkdown(text);
   },
   /**
    * The language's own words: `{{t "overall" percent=overall.percent}}` fills the catalogue's
    * `plan.overall`. The catalogue's Markdown is the plan's; every text value filled in is escaped.
+   * The name is always a literal of the template (markdown.ts checks), so it may be quoted.
    */
-  t(key: unknown, options: HelperOptions) {
-    const texts = options.data?.root?.texts ?? {};
-    if (typeof key !== 'string' || !Object.hasOwn(texts, key)) {
-      const at = options.loc ? ` - ${options.loc.start.line}:${options.loc.start.column}` : '';
-      throw new Error(`t: no text named ${JSON.stringify(String(key))} in the plan's words${at}`);
-    }
+  t(key, options) {
+    const { loc, hash, data } = options as HelperOptions;
+    const texts = data?.root?.texts ?? {};
+    if (typeof key !== 'string' || !Object.hasOwn(texts, key)) throw problemHere(loc, `t: no text named ${JSON.stringify(String(key))} in the plan's words`);
     const values = Object.fromEntries(
-      Object.entries(options.hash ?? {}).map(([name, value]) => {
-        const v = requireValue(value, options);
-        return [name, typeof v === 'string' ? escapeMarkdown(v) : v === null ? '' : (v as string | number)];
+      Object.entries(hash ?? {}).map(([name, value]) => {
+        const v = requireValue('t', value, loc);
+        if (v !== null && typeof v === 'object') throw problemHere(loc, `t needs texts or numbers, but ${name}= is ${describe(v)}`);
+        if (typeof v !== 'string') return [name, v === null ? '' : (v as number)];
+        step(loc, Math.floor(v.length / TEXT_CHARS_PER_STEP));
+        return [name, escapeMarkdown(v)];
       }),
     );
-    return fill(texts[key]!, values, options.data?.root?.lang);
+    return fill(texts[key]!, values, data?.root?.lang);
   },
   /** 1-based position in an {{#each}}: `{{add @index 1}}`. */
-  add(a: unknown, b: unknown, options: HelperOptions) {
-    return Number(requireValue(a, options)) + Number(requireValue(b, options));
+  add(a, b, options) {
+    const { loc } = options as HelperOptions;
+    for (const v of [a, b]) {
+      if (typeof requireValue('add', v, loc) !== 'number') throw problemHere(loc, `add needs two numbers, but one argument is ${describe(v)}`);
+    }
+    return (a as number) + (b as number);
   },
   /** `{{#if (eq a b)}}` */
-  eq(a: unknown, b: unknown, options: HelperOptions) {
-    return requireValue(a, options) === requireValue(b, options);
+  eq(a, b, options) {
+    const { loc } = options as HelperOptions;
+    return requireValue('eq', a, loc) === requireValue('eq', b, loc);
   },
   /** The template's own debugging output must never mix into `-o -`. */
-  log(...args: unknown[]) {
-    writeStderr(`${args.slice(0, -1).map(String).join(' ')}\n`);
+  log(...args) {
+    const line = args.slice(0, -1).map(String).join(' ');
+    step((args.at(-1) as HelperOptions).loc, Math.floor(line.length / TEXT_CHARS_PER_STEP));
+    writeStderr(`${line}\n`);
   },
 };
 
 export const KNOWN_HELPERS = Object.keys(helpers);
 
-/** Give a Handlebars environment csq's helpers (and the `log` that keeps off stdout). */
+/** An error from inside a helper or a block body, as a located problem that does not quote the plan data. */
+function located(error: unknown, loc: Loc | undefined, helper = 'the template'): InputError {
+  if (error instanceof InputError) return error;
+  const render = current;
+  if (error instanceof HandlebarsException) {
+    // At run time only strict mode's field check has a position (its message quotes the data: not shown).
+    if (typeof error.lineNumber === 'number' && typeof error.column === 'number') {
+      const start = { line: error.lineNumber, column: error.column };
+      const written = render?.source ? slice(render.source, start, { line: error.endLineNumber ?? start.line, column: error.endColumn ?? start.column }) : '';
+      return templateProblem(render?.file ?? 'template', start, written ? `field "${written}" is not defined in the plan data` : 'a field is not defined in the plan data');
+    }
+    return problemHere(loc, error.message);
+  }
+  if (error instanceof RangeError) {
+    // V8 refuses a string over about 512 MiB: one body can repeat a long value that often before it returns.
+    return /string length/i.test(error.message) ? tooMuchOutput(loc) : problemHere(loc, 'the template recursed too deeply');
+  }
+  // An engine error (TypeError…) may quote the data, so only its kind is named.
+  return problemHere(loc, `${helper} failed (${error instanceof Error ? error.name : typeof error})`);
+}
+
+/** The template text from start to end, on one line. Linear in the template's length. */
+function slice(source: string, start: Position, end: Position): string {
+  const offset = (p: Position) => {
+    let at = 0;
+    for (let line = 1; line < p.line; line++) {
+      const next = source.indexOf('\n', at);
+      if (next === -1) return -1;
+      at = next + 1;
+    }
+    return at + p.column;
+  };
+  const from = offset(start);
+  const to = offset(end);
+  return from < 0 || to <= from ? '' : source.slice(from, to).replace(/\s+/g, ' ');
+}
+
+/** A helper that keeps to its rule, spends the budget, counts its block bodies, and locates whatever it throws. */
+function guarded(name: string, rule: Rule, helper: Helper): Helper {
+  return function (this: unknown) {
+    // `arguments`, not a rest parameter: no array to allocate on every call.
+    const args = arguments as unknown as unknown[];
+    const options = args[args.length - 1] as HelperOptions;
+    const loc = options?.loc;
+    const given = args.length - 1;
+    if (rule.params !== undefined && given !== rule.params) {
+      throw problemHere(loc, `${name} needs ${rule.params} argument${rule.params === 1 ? '' : 's'}, but has ${given}`);
+    }
+    if (rule.block !== undefined && rule.block !== Boolean(options.fn)) {
+      throw problemHere(loc, rule.block ? `${name} is a block helper: write {{#${name} …}}…{{/${name}}}` : `${name} is not a block helper: write {{${name} …}}`);
+    }
+    if (!options.fn) step(loc);
+    else if (rule.once) step(loc, 1 + Math.max(bodyCost(options.fn), bodyCost(options.inverse)));
+    else {
+      step(loc);
+      options.fn = counted(options.fn, loc);
+      options.inverse = counted(options.inverse!, loc);
+    }
+    try {
+      return helper.apply(this, args);
+    } catch (error) {
+      throw located(error, loc, name);
+    }
+  };
+}
+
+// Handlebars' built-in helpers, from an instance of their own: `unless` calls that instance's `if`,
+// `{{#list}}` its `each`, with the block bodies already counted.
+const builtins = (RuntimeModule as unknown as typeof HandlebarsEnvironment).create().helpers as Record<string, Helper>;
+
+/** Handlebars' own error class; its instances carry a position when the template gave one. */
+interface HandlebarsError extends Error {
+  lineNumber?: number;
+  column?: number;
+  endLineNumber?: number;
+  endColumn?: number;
+}
+const HandlebarsException = (RuntimeModule as unknown as { Exception: new (message: string) => HandlebarsError }).Exception;
+
+/** Give a Handlebars environment csq's helpers and its guarded built-ins (and the `log` that keeps off stdout). */
 export function registerHelpers(instance: Pick<typeof HandlebarsEnvironment, 'registerHelper'>): void {
-  for (const [name, fn] of Object.entries(helpers)) instance.registerHelper(name, fn as Handlebars.HelperDelegate);
+  for (const [name, helper] of Object.entries({ ...builtins, ...helpers })) {
+    instance.registerHelper(name, guarded(name, rules[name] ?? {}, helper) as Handlebars.HelperDelegate);
+  }
 }
 
 // The runtime module is the same environment as the full one, less the compiler (its typings are empty).
@@ -82,67 +293,33 @@ export const COMPILE_OPTIONS = {
   noEscape: true,
   strict: true,
   knownHelpersOnly: true,
-  knownHelpers: Object.fromEntries(KNOWN_HELPERS.map((h) => [h, true])),
+  // Handlebars' fallbacks are for itself: called from a template they only fail, without a position.
+  knownHelpers: { ...Object.fromEntries(KNOWN_HELPERS.map((h) => [h, true])), helperMissing: false, blockHelperMissing: false },
 } as const;
 
 export type PlanTemplate = (data: unknown) => string;
 
-/** Run a compiled template: errors located in the template file, output capped. */
-export function wrapTemplate(compiled: (data: unknown) => string, file: string, source = ''): PlanTemplate {
+/** Run a compiled template within the budget: errors located in the template file. */
+export function wrapTemplate(compiled: (data: unknown) => string, file: string, source = '', bodySteps: number[] = []): PlanTemplate {
   return (data) => {
-    let output: string;
+    const outer = current;
+    current = { file, source, bodySteps, steps: 0, output: 0, nested: 0, calls: 0, deadline: performance.now() + MAX_RENDER_MS };
     try {
-      output = compiled(data);
+      const output = compiled(data);
+      if (output.length > MAX_OUTPUT_CHARS) throw tooMuchOutput(undefined);
+      return output;
     } catch (error) {
-      throw templateError(error, file, source);
+      throw located(error, undefined);
+    } finally {
+      current = outer;
     }
-    if (output.length > MAX_OUTPUT_CHARS) {
-      throw new CsqError(`${file}: the template produced more than ${MAX_OUTPUT_CHARS / 1024 / 1024} MiB of output`, ExitCode.invalid);
-    }
-    return output;
   };
 }
 
-/** A template precompiled at build time (strict mode and known helpers baked in). */
-export function templateFromSpec(spec: unknown, file: string): PlanTemplate {
-  return wrapTemplate(runtime.template(spec as TemplateSpecification), file);
-}
-
-/** Handlebars messages end in " - line:column" (column 0-based); turn that into file:line:column. */
-export function templateError(error: unknown, file: string, source = ''): CsqError {
-  if (error instanceof RangeError) return new CsqError(`${file}: the template recursed too deeply`, ExitCode.invalid);
-  // Strict mode does not check the first part of a dotted path (`{{a.b}}` with no `a`); find it in the source.
-  const property = error instanceof TypeError ? /reading '([^']+)'/.exec(error.message)?.[1] : undefined;
-  if (property) {
-    const escaped = property.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-    // The path before `.property` (or `/property`): `a.b`, `../x`, `@root.y`.
-    const match = new RegExp(`([^\\s{}()=#/][^\\s{}()=#]*?|(?:\\.\\./)+[\\w@.-]*?)[./]${escaped}\\b`).exec(source);
-    if (match) {
-      const lines = source.slice(0, match.index).split('\n');
-      return new CsqError(`${file}:${lines.length}:${lines.at(-1)!.length + 1} field "${match[1]}" is not defined in the plan data`, ExitCode.invalid);
-    }
-  }
-  const message = error instanceof Error ? error.message : String(error);
-  const located = /^([\s\S]*?) - (\d+):(\d+)$/.exec(message);
-  if (located) {
-    const [, what, line, column] = located;
-    // Name the whole path as written (`overal.percent`), not just its last part.
-    const written = /^"[^"]+" not defined in /.test(what!) ? /^[\w@.\/-]+/.exec(source.split('\n')[Number(line) - 1]?.slice(Number(column)) ?? '')?.[0] : undefined;
-    const text = written ? `field "${written}" is not defined in the plan data` : tidy(what!);
-    return new CsqError(`${file}:${line}:${Number(column) + 1} ${text}`, ExitCode.invalid);
-  }
-  const parse = /^Parse error on line (\d+):\n([\s\S]*)$/.exec(message);
-  if (parse) {
-    const [, line, rest] = parse;
-    const expecting = rest!.split('\n').at(-1) ?? '';
-    return new CsqError(`${file}:${line}:1 template syntax error: ${expecting.replace(/^-+\^?\s*/, '')}`, ExitCode.invalid);
-  }
-  return new CsqError(`${file}: ${tidy(message)}`, ExitCode.invalid);
-}
-
-function tidy(message: string): string {
-  return message
-    .replace(/ in \[object Object\]$/, ' in the plan data')
-    .replace(/^"([^"]+)" not defined in/, 'field "$1" is not defined in')
-    .replace('You specified knownHelpersOnly, but used the unknown helper', `unknown helper (csq knows: ${KNOWN_HELPERS.join(', ')}, and the built-ins):`);
+/** A precompiled template (strict mode and known helpers baked in): the bundled ones, and users' once compiled. */
+export function templateFromSpec(spec: unknown, file: string, source = ''): PlanTemplate {
+  const bodies = Object.entries(spec as Record<string, unknown>).filter(([key, body]) => /^\d+$/.test(key) && typeof body === 'function');
+  const bodySteps = new Array<number>(bodies.length).fill(1);
+  for (const [key, body] of bodies) bodySteps[Number(key)] = 1 + Math.floor(String(body).length / CODE_CHARS_PER_STEP);
+  return wrapTemplate(runtime.template(spec as TemplateSpecification), file, source, bodySteps);
 }

@@ -232,15 +232,38 @@ describe('generated extremes', () => {
     for (const value of ['60', '59.5', '0', '100']) expect(run(['report', GOOD, '-o', '-', '--min-score', value]).code, value).toBeLessThan(2);
   });
 
-  it('caps a template’s output', () => {
+  it('caps a template’s output while rendering, at the block that passed the cap', () => {
     const file = path.join(dir, 'huge-output.hbs');
     // 7 × 7 × 7 sections × 20 KiB ≈ 6.7 MiB from a 20 KiB template.
     writeFileSync(file, `{{#each sections}}{{#each @root.sections}}{{#each @root.sections}}${'x'.repeat(20 * 1024)}{{/each}}{{/each}}{{/each}}`);
     const out = path.join(dir, 'e.md');
     const result = run(['report', GOOD, '--template', file, '-o', out]);
-    expect(result.code).toBe(2);
-    expect(result.stderr).toBe(`csq: ${file}: the template produced more than 4 MiB of output\n`);
-    expect(existsSync(out)).toBe(false);
+    expectCleanRejection(result, out, located(file));
+    expect(result.stderr).toBe(`${file}:1:43 the template produces more than 4 MiB of output\n`);
+  });
+
+  it('answers templates too deep for Handlebars’ parser and compiler with a located error', () => {
+    // 3,000 nested sub-expressions (18 KB) overflowed the compiler's stack; the parser alone took 4 s.
+    for (const [name, source, column] of [
+      ['deep-subexpressions.hbs', `{{add ${'(add '.repeat(3000)}1 1${')'.repeat(3000)} 1}}`, 507],
+      ['deep-blocks.hbs', `${'{{#if true}}'.repeat(3000)}${'{{/if}}'.repeat(3000)}`, 1201],
+    ] as const) {
+      const file = path.join(dir, name);
+      writeFileSync(file, source);
+      const out = path.join(dir, `${name}.md`);
+      const result = run(['report', GOOD, '--template', file, '-o', out]);
+      expectCleanRejection(result, out, located(file));
+      expect(result.stderr).toBe(`${file}:1:${column} blocks and sub-expressions are nested more than 100 deep\n`);
+    }
+  });
+
+  it('locates an error at the end of a 63 KB line in linear time', () => {
+    const file = path.join(dir, 'long-line.hbs');
+    writeFileSync(file, `${'a.'.repeat(31_500)}{{nothing.at.all}}\n`);
+    const out = path.join(dir, 'long-line.md');
+    const result = run(['report', GOOD, '--template', file, '-o', out]);
+    expectCleanRejection(result, out, located(file));
+    expect(result.stderr).toBe(`${file}:1:63003 field "nothing.at.all" is not defined in the plan data\n`);
   });
 
   it('keeps a template’s {{log}} off stdout', () => {

@@ -195,7 +195,7 @@ describe('csq report (built CLI as a process)', () => {
     writeFileSync(template, 'line one\n{{organisation}}\n');
     const bad = csq(['report', fixture('full.yaml'), '--template', template, '-o', path.join(dir, 'x.md')]);
     expect(bad.code).toBe(2);
-    expect(bad.stderr).toBe(`csq: ${template}:2:3 field "organisation" is not defined in the plan data\n`);
+    expect(bad.stderr).toBe(`${template}:2:3 field "organisation" is not defined in the plan data\n`);
     expect(existsSync(path.join(dir, 'x.md'))).toBe(false);
   });
 });
