@@ -4,7 +4,8 @@
  * renderer (render/problems.ts) turns it into words in the user's language, the same in
  * every command; `--format json` gives the same data. Only src/cli.ts maps errors to exit codes.
  */
-import type { Messages } from './i18n/en.js';
+import { en, type Messages } from './i18n/en.js';
+import { formatProblems } from './render/problems.js';
 
 /** Exit codes are a contract (README, ARCHITECTURE.md). */
 export const ExitCode = {
@@ -44,9 +45,6 @@ export interface Problem {
   hintValues?: Values;
 }
 
-/** Beyond this many, a file is not nearly right: more lines would only bury the first ones. */
-export const MAX_SHOWN_PROBLEMS = 100;
-
 /** Every error a user can cause: one or more problems, and the exit code they earn. */
 export class CsqError extends Error {
   override name = 'CsqError';
@@ -58,8 +56,10 @@ export class CsqError extends Error {
     const list = Array.isArray(problems) ? problems : [problems];
     // In file order, the way an editor shows them.
     const sorted = [...list].sort((a, b) => (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0));
-    super(sorted.map((p) => p.code).join(', '));
+    super();
     this.problems = sorted;
+    // In English for whoever reads the error itself (a stack trace, a test), and only then: users see their language's words.
+    Object.defineProperty(this, 'message', { get: () => formatProblems(this.problems, en), configurable: true });
   }
 }
 

@@ -76,7 +76,8 @@ export async function report(inputs: string[], options: ReportOptions): Promise<
     }
   }
   if (failed > 0) {
-    writeStderr(`${fill(ui.output.batchFailed, { failed, count: files.length, dir: options.outDir }, ui.lang)}\n`);
+    const summary = failed === files.length ? ui.output.batchAllFailed : ui.output.batchFailed;
+    writeStderr(`${fill(summary, { failed, count: files.length, dir: options.outDir }, ui.lang)}\n`);
     return ExitCode.invalid;
   }
   return gateFailed ? ExitCode.gateFailed : ExitCode.ok;

@@ -35,15 +35,14 @@ export function meta<T extends z.ZodType>(schema: T, m: FieldMeta): T {
   return schema;
 }
 
-/** The metadata of a field, looked up on its schema as declared and on the schemas it wraps. */
+/** The metadata of a field: its schema's as declared, over that of the schemas it wraps. */
 export function metaOf(schema: z.ZodType | undefined): FieldMeta {
-  let node = schema;
-  while (node) {
+  const layers: FieldMeta[] = [];
+  for (let node = schema; node; node = (node as { def?: { innerType?: z.ZodType } }).def?.innerType) {
     const found = fieldMeta.get(node);
-    if (found) return found;
-    node = (node as { def?: { innerType?: z.ZodType } }).def?.innerType;
+    if (found) layers.unshift(found);
   }
-  return {};
+  return Object.assign({}, ...layers) as FieldMeta;
 }
 
 /** The schema inside optional, nullable and default wrappers. */

@@ -69,17 +69,29 @@ export function decodeText(bytes: Uint8Array, file: string, kind: InputKind = 'i
  */
 function checkLargeResult(text: string, bytes: number, file: string): void {
   const values = { size: formatSize(bytes), limit: formatSize(MAX_INPUT_BYTES), count: MAX_RESULT_TOKENS };
-  if (!isJson(text)) throw new CsqError(problem('large-not-json', values, { file }));
+  const offset = jsonErrorOffset(text);
+  if (offset !== undefined) {
+    // Where the JSON goes wrong, when the engine says (V8 gives the offset): csq's own words either way.
+    const at = offset >= 0 ? positionIn(text, offset) : {};
+    throw new CsqError(problem('large-not-json', values, { file, ...at }));
+  }
   if (jsonTokens(text, MAX_RESULT_TOKENS) > MAX_RESULT_TOKENS) throw new CsqError(problem('large-too-many-tokens', values, { file }));
 }
 
-function isJson(text: string): boolean {
+/** undefined for valid JSON; else the offset of its first error, or -1 when the engine does not say. */
+function jsonErrorOffset(text: string): number | undefined {
   try {
     JSON.parse(text);
-    return true;
-  } catch {
-    return false;
+    return undefined;
+  } catch (error) {
+    const position = /position (\d+)/.exec((error as Error).message);
+    return position ? Number(position[1]) : -1;
   }
+}
+
+function positionIn(text: string, offset: number): { line: number; column: number } {
+  const lines = text.slice(0, offset).split('\n');
+  return { line: lines.length, column: lines.at(-1)!.length + 1 };
 }
 
 /** Brackets, commas, colons and line breaks outside strings in JSON text, counted up to limit + 1. */

@@ -131,12 +131,16 @@ function nestingProblem(source: string, file: string): Problem | undefined {
     } else if (closes.has(t)) depth -= blocks.pop() ?? 0;
     if (depth > MAX_TEMPLATE_NESTING) {
       const at = scan.yylloc!;
-      return { file, line: at.first_line, column: at.first_column + 1, message: `blocks and sub-expressions are nested more than ${MAX_TEMPLATE_NESTING} deep` };
+      return { file, line: at.first_line, column: at.first_column + 1, code: 'template-nesting', values: { max: MAX_TEMPLATE_NESTING } };
     }
   }
 }
 
+/** What a template may call: csq's helpers and Handlebars' built-ins. */
+const KNOWN = new Set([...KNOWN_HELPERS, 'if', 'unless', 'each', 'with', 'lookup', 'log']);
+
 interface Node {
+  hash?: unknown;
   type?: string;
   loc?: { start: { line: number; column: number } };
   path?: { type: string; original?: unknown };
@@ -165,16 +169,23 @@ function firstProblem(ast: hbs.AST.Program, file: string): Problem | undefined {
     if (!value || typeof value !== 'object') continue;
     const node = value as Node;
     if (node.type && /Partial|Decorator/.test(node.type)) {
-      problems.push({ ...at(node), message: 'partials and decorators are not supported in csq templates' });
+      problems.push({ ...at(node), code: 'template-partial' });
       continue;
     }
     if (node.type === 'PathExpression' && node.parts!.length > MAX_TEMPLATE_NESTING) {
-      problems.push({ ...at(node), message: `a path has more than ${MAX_TEMPLATE_NESTING} parts` });
+      problems.push({ ...at(node), code: 'template-path-parts', values: { max: MAX_TEMPLATE_NESTING } });
     }
     if (node.type === 'BlockStatement') for (const param of node.params ?? []) if (param.type === 'PathExpression') param.strict = true;
     // A text's name is the template's own, so an error may quote it; a value from the data may not be.
     if (node.path?.type === 'PathExpression' && node.path.original === 't' && node.params?.[0] && node.params[0].type !== 'StringLiteral') {
-      problems.push({ ...at(node), message: 't takes the name of a text in quotes, as in {{t "overall"}}' });
+      problems.push({ ...at(node), code: 'template-t-literal' });
+    }
+    // knownHelpersOnly: a call of a helper csq does not have fails to compile, with no position. Name it here.
+    const call = node.type === 'SubExpression' || ((node.type === 'MustacheStatement' || node.type === 'BlockStatement') && ((node.params?.length ?? 0) > 0 || node.hash !== undefined));
+    if (call && node.path?.type === 'PathExpression' && !KNOWN.has(String(node.path.original))) {
+      // Named as Handlebars names it: the first part of the path.
+      const name = String((node.path as { parts?: string[] }).parts?.[0] ?? node.path.original);
+      problems.push({ ...at(node), code: 'template-unknown-helper', values: { name, known: KNOWN_HELPERS.join(', ') } });
     }
     for (const [key, child] of Object.entries(node)) if (key !== 'loc' && child && typeof child === 'object') stack.push(child);
   }
@@ -185,7 +196,7 @@ function firstProblem(ast: hbs.AST.Program, file: string): Problem | undefined {
 /** The parser's errors: Handlebars' own (with a position), or the generated parser's (the position is the lexer's). */
 function syntaxError(error: unknown, file: string, source: string): InputError {
   const position = exceptionPosition(error);
-  if (position) return templateProblem(file, position, exceptionText(error as Error, position));
+  if (position) return templateProblem(file, position, 'template-error', { detail: exceptionText(error as Error, position) });
   const message = error instanceof Error ? error.message : String(error);
   const { lexer } = internals.Parser;
   let at = lexer.yylloc && { line: lexer.yylloc.first_line, column: lexer.yylloc.first_column };
@@ -195,19 +206,15 @@ function syntaxError(error: unknown, file: string, source: string): InputError {
     at = { line: lines.length, column: lines.at(-1)!.length };
   }
   // "Parse error on line 2:\n…\n----^\nExpecting 'ID', …, got 'CLOSE'": the last line says what was wrong.
-  const expecting = message.startsWith('Parse error') ? message.split('\n').at(-1)! : 'unrecognized text (an unclosed comment?)';
-  return templateProblem(file, at, `template syntax error: ${expecting}`);
+  // The parser's own words for what it expected: the one part csq cannot say in every language.
+  if (!message.startsWith('Parse error')) return templateProblem(file, at, 'template-unrecognized');
+  return templateProblem(file, at, 'template-syntax', { detail: message.split('\n').at(-1)! });
 }
 
 function compileError(error: unknown, file: string): InputError {
-  if (error instanceof RangeError) return templateProblem(file, undefined, 'the template nests too deeply');
-  if (!(error instanceof Error)) return templateProblem(file, undefined, String(error));
+  if (error instanceof RangeError) return templateProblem(file, undefined, 'template-nests-too-deeply');
   const position = exceptionPosition(error);
-  const text = exceptionText(error, position).replace(
-    'You specified knownHelpersOnly, but used the unknown helper',
-    `unknown helper (csq knows: ${KNOWN_HELPERS.join(', ')}, and the built-ins):`,
-  );
-  return templateProblem(file, position, text);
+  return templateProblem(file, position, 'template-error', { detail: error instanceof Error ? exceptionText(error, position) : String(error) });
 }
 
 function exceptionPosition(error: unknown): { line: number; column: number } | undefined {

@@ -2,7 +2,10 @@
  * The one renderer of problems: `file:line:column field: message (hint)` in the user's
  * language, the same in every command and in a batch, and the same data as JSON.
  */
-import { MAX_SHOWN_PROBLEMS, type Problem, type Value, type Values } from '../errors.js';
+import type { Problem, Value, Values } from '../errors.js';
+
+/** Beyond this many, a file is not nearly right: more lines would only bury the first ones. */
+export const MAX_SHOWN_PROBLEMS = 100;
 import type { Messages } from '../i18n/en.js';
 import { fill, type Message } from '../i18n/format.js';
 

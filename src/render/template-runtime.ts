@@ -6,7 +6,7 @@
  */
 import type HandlebarsEnvironment from 'handlebars';
 import RuntimeModule from 'handlebars/runtime.js';
-import { InputError } from '../errors.js';
+import { InputError, type ProblemCode, type Values } from '../errors.js';
 import { escapeMarkdown } from '../core/escape.js';
 import { fill, type Message } from '../i18n/format.js';
 import { writeStderr } from '../io/stdio.js';
@@ -53,12 +53,12 @@ interface Render {
 let current: Render | undefined;
 
 /** A located problem in a template; every template error is one of these, built where its position is known. */
-export function templateProblem(file: string, at: Position | undefined, message: string): InputError {
-  return new InputError([{ file, line: at?.line ?? 1, column: (at?.column ?? 0) + 1, message }]);
+export function templateProblem(file: string, at: Position | undefined, code: ProblemCode, values?: Values): InputError {
+  return new InputError([{ file, line: at?.line ?? 1, column: (at?.column ?? 0) + 1, code, ...(values ? { values } : {}) }]);
 }
 
-function problemHere(loc: Loc | undefined, message: string): InputError {
-  return templateProblem(current?.file ?? 'template', loc?.start, message);
+function problemHere(loc: Loc | undefined, code: ProblemCode, values?: Values): InputError {
+  return templateProblem(current?.file ?? 'template', loc?.start, code, values);
 }
 
 function step(loc: Loc | undefined, steps = 1): Render {
@@ -66,16 +66,16 @@ function step(loc: Loc | undefined, steps = 1): Render {
   if (!render) throw new Error('a template ran outside wrapTemplate, without its budget');
   render.steps += steps;
   if (render.steps > MAX_RENDER_STEPS) {
-    throw problemHere(loc, `the template takes more than ${MAX_RENDER_STEPS.toLocaleString('en')} steps to render (loops inside loops?)`);
+    throw problemHere(loc, 'template-too-many-steps', { count: MAX_RENDER_STEPS.toLocaleString('en') });
   }
   if (++render.calls % 16 === 0 && performance.now() > render.deadline) {
-    throw problemHere(loc, `the template takes more than ${MAX_RENDER_MS} ms to render`);
+    throw problemHere(loc, 'template-too-slow', { ms: MAX_RENDER_MS });
   }
   return render;
 }
 
 function tooMuchOutput(loc: Loc | undefined): InputError {
-  return problemHere(loc, `the template produces more than ${MAX_OUTPUT_CHARS / 1024 / 1024} MiB of output`);
+  return problemHere(loc, 'template-too-much-output', { size: `${MAX_OUTPUT_CHARS / 1024 / 1024} MiB` });
 }
 
 type Program = ((this: unknown, context: unknown, options?: unknown) => unknown) & { program?: number };
@@ -120,14 +120,15 @@ interface Rule {
   once?: boolean;
 }
 
-function describe(value: unknown): string {
-  if (value === null) return 'null';
-  if (Array.isArray(value)) return 'a list';
-  return typeof value === 'object' ? 'an object' : `a ${typeof value === 'string' ? 'text' : typeof value}`;
+function describe(value: unknown): { term: 'nullWord' | 'list' | 'object' | 'aText' | 'number' | 'aBoolean' } {
+  if (value === null) return { term: 'nullWord' };
+  if (Array.isArray(value)) return { term: 'list' };
+  if (typeof value === 'object') return { term: 'object' };
+  return { term: typeof value === 'string' ? 'aText' : typeof value === 'number' ? 'number' : 'aBoolean' };
 }
 
 function requireValue(name: string, value: unknown, loc: Loc | undefined): unknown {
-  if (value === undefined) throw problemHere(loc, `${name} needs a value, but its argument is not defined`);
+  if (value === undefined) throw problemHere(loc, 'template-needs-value', { name });
   return value;
 }
 
@@ -151,7 +152,7 @@ const helpers: Record<string, Helper> = {
   text(value, options) {
     const { loc } = options as HelperOptions;
     const v = requireValue('text', value, loc);
-    if (v !== null && typeof v === 'object') throw problemHere(loc, `text needs a text or a number, but its argument is ${describe(v)}`);
+    if (v !== null && typeof v === 'object') throw problemHere(loc, 'template-text-of', { found: describe(v) });
     const text = v === null ? '' : String(v);
     step(loc, Math.floor(text.length / TEXT_CHARS_PER_STEP));
     return escapeMarkdown(text);
@@ -164,11 +165,11 @@ const helpers: Record<string, Helper> = {
   t(key, options) {
     const { loc, hash, data } = options as HelperOptions;
     const texts = data?.root?.texts ?? {};
-    if (typeof key !== 'string' || !Object.hasOwn(texts, key)) throw problemHere(loc, `t: no text named ${JSON.stringify(String(key))} in the plan's words`);
+    if (typeof key !== 'string' || !Object.hasOwn(texts, key)) throw problemHere(loc, 'template-no-text', { name: JSON.stringify(String(key)) });
     const values = Object.fromEntries(
       Object.entries(hash ?? {}).map(([name, value]) => {
         const v = requireValue('t', value, loc);
-        if (v !== null && typeof v === 'object') throw problemHere(loc, `t needs texts or numbers, but ${name}= is ${describe(v)}`);
+        if (v !== null && typeof v === 'object') throw problemHere(loc, 'template-t-value', { name, found: describe(v) });
         if (typeof v !== 'string') return [name, v === null ? '' : (v as number)];
         step(loc, Math.floor(v.length / TEXT_CHARS_PER_STEP));
         return [name, escapeMarkdown(v)];
@@ -180,7 +181,7 @@ const helpers: Record<string, Helper> = {
   add(a, b, options) {
     const { loc } = options as HelperOptions;
     for (const v of [a, b]) {
-      if (typeof requireValue('add', v, loc) !== 'number') throw problemHere(loc, `add needs two numbers, but one argument is ${describe(v)}`);
+      if (typeof requireValue('add', v, loc) !== 'number') throw problemHere(loc, 'template-add-numbers', { found: describe(v) });
     }
     return (a as number) + (b as number);
   },
@@ -208,16 +209,17 @@ function located(error: unknown, loc: Loc | undefined, helper = 'the template'):
     if (typeof error.lineNumber === 'number' && typeof error.column === 'number') {
       const start = { line: error.lineNumber, column: error.column };
       const written = render?.source ? slice(render.source, start, { line: error.endLineNumber ?? start.line, column: error.endColumn ?? start.column }) : '';
-      return templateProblem(render?.file ?? 'template', start, written ? `field "${written}" is not defined in the plan data` : 'a field is not defined in the plan data');
+      return templateProblem(render?.file ?? 'template', start, written ? 'template-unknown-field' : 'template-unknown-field-unnamed', { field: written });
     }
-    return problemHere(loc, error.message);
+    // Handlebars' own words, for what it alone knows: the one message csq cannot say in every language.
+    return problemHere(loc, 'template-error', { detail: error.message });
   }
   if (error instanceof RangeError) {
     // V8 refuses a string over about 512 MiB: one body can repeat a long value that often before it returns.
-    return /string length/i.test(error.message) ? tooMuchOutput(loc) : problemHere(loc, 'the template recursed too deeply');
+    return /string length/i.test(error.message) ? tooMuchOutput(loc) : problemHere(loc, 'template-recursion');
   }
   // An engine error (TypeError…) may quote the data, so only its kind is named.
-  return problemHere(loc, `${helper} failed (${error instanceof Error ? error.name : typeof error})`);
+  return problemHere(loc, 'template-helper-failed', { helper, kind: error instanceof Error ? error.name : typeof error });
 }
 
 /** The template text from start to end, on one line. Linear in the template's length. */
@@ -245,11 +247,9 @@ function guarded(name: string, rule: Rule, helper: Helper): Helper {
     const loc = options?.loc;
     const given = args.length - 1;
     if (rule.params !== undefined && given !== rule.params) {
-      throw problemHere(loc, `${name} needs ${rule.params} argument${rule.params === 1 ? '' : 's'}, but has ${given}`);
+      throw problemHere(loc, 'template-arguments', { name, count: rule.params, found: given });
     }
-    if (rule.block !== undefined && rule.block !== Boolean(options.fn)) {
-      throw problemHere(loc, rule.block ? `${name} is a block helper: write {{#${name} …}}…{{/${name}}}` : `${name} is not a block helper: write {{${name} …}}`);
-    }
+    if (rule.block !== undefined && rule.block !== Boolean(options.fn)) throw problemHere(loc, rule.block ? 'template-block-helper' : 'template-not-block-helper', { name });
     if (!options.fn) step(loc);
     else if (rule.once) step(loc, 1 + Math.max(bodyCost(options.fn), bodyCost(options.inverse)));
     else {

@@ -60,7 +60,7 @@ describe('the bad-input corpus', () => {
       const escaped = file.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
       // The messages first: a slow run under load must not hide (or, with -u, drop) its snapshot.
       expect(result.stderr).toMatchSnapshot();
-      expectCleanRejection(result, out, new RegExp(`^(csq: )?${escaped}:\\d+:\\d+ \\S`));
+      expectCleanRejection(result, out, new RegExp(`^${escaped}:\\d+:\\d+ \\S`));
       if (name.startsWith('result-')) {
         // One check for a saved Result, wherever it is read.
         for (const args of [['validate', file], ['compare', file, GOOD]]) {
@@ -77,7 +77,8 @@ describe('the bad-input corpus', () => {
 
 describe('generated extremes', () => {
   const dir = tempDir();
-  const located = (file: string) => new RegExp(`^(csq: )?${file.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(:\\d+:\\d+)? \\S|^csq: ${file}: `);
+  // Every problem starts with its file: `FILE:LINE:COLUMN …` inside it, `FILE: …` for the file as a whole.
+  const located = (file: string) => new RegExp(`^${file.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(:\\d+:\\d+ |: )\\S`);
 
   it('refuses a file of many megabytes before reading it, stating the limit', () => {
     const file = path.join(dir, 'huge.yaml');
@@ -85,19 +86,19 @@ describe('generated extremes', () => {
     const out = path.join(dir, 'a.md');
     const result = run(['report', file, '-o', out]);
     expectCleanRejection(result, out, located(file));
-    expect(result.stderr).toMatch(/^csq: \S+huge\.yaml: the file is 4\.\d MiB, more than the 64 KiB csq reads \(2\.0 MiB for a saved Result\)\n$/);
+    expect(result.stderr).toMatch(/^\S+huge\.yaml: the file is 4\.\d MiB, more than the 64 KiB csq reads \(2\.0 MiB for a saved Result\)\n$/);
   });
 
   it('refuses more than the limit on stdin too', () => {
     const result = spawnSync(process.execPath, [CLI, 'report', '-'], { input: 'a: 1\n'.repeat(20_000), encoding: 'utf8' });
     expect(result.status).toBe(2);
-    expect(result.stderr).toMatch(/^csq: <stdin>: the file is \d+ KiB, more than the 64 KiB csq reads\n$/);
+    expect(result.stderr).toMatch(/^<stdin>: the file is \d+ KiB, more than the 64 KiB csq reads\n$/);
   });
 
   it('reads a device that never ends only up to the limit', () => {
     const out = path.join(dir, 'z.md');
     const result = run(['report', '/dev/zero', '-o', out]);
-    expectCleanRejection(result, out, /^csq: \/dev\/zero: the file is \d+ KiB, more than the 64 KiB csq reads$/);
+    expectCleanRejection(result, out, /^\/dev\/zero: the file is \d+ KiB, more than the 64 KiB csq reads$/);
   });
 
   it('answers a file just under the limit, full of unknown keys, in linear time and with a bounded report', () => {
@@ -141,10 +142,10 @@ describe('generated extremes', () => {
     const out = path.join(dir, 'f.md');
     const result = run(['report', file, '-o', out]);
     expectCleanRejection(result, out, located(file));
-    expect(result.stderr).toBe(`csq: ${file}: the file is 100 KiB, more than the 64 KiB csq reads\n`);
+    expect(result.stderr).toBe(`${file}: the file is 100 KiB, more than the 64 KiB csq reads\n`);
     const piped = spawnSync(process.execPath, [CLI, 'validate', '-'], { input: readFileSync(file), encoding: 'utf8' });
     expect(piped.status).toBe(2);
-    expect(piped.stderr).toBe('csq: <stdin>: the file is 100 KiB, more than the 64 KiB csq reads\n');
+    expect(piped.stderr).toBe('<stdin>: the file is 100 KiB, more than the 64 KiB csq reads\n');
   });
 
   it('refuses a saved Result over its own limit', () => {
@@ -153,10 +154,10 @@ describe('generated extremes', () => {
     const out = path.join(dir, 'g.md');
     const result = run(['report', file, '-o', out]);
     expectCleanRejection(result, out, located(file));
-    expect(result.stderr).toBe(`csq: ${file}: the file is 2.1 MiB, more than the 64 KiB csq reads (2.0 MiB for a saved Result)\n`);
+    expect(result.stderr).toBe(`${file}: the file is 2.1 MiB, more than the 64 KiB csq reads (2.0 MiB for a saved Result)\n`);
     const piped = spawnSync(process.execPath, [CLI, 'report', '-'], { input: readFileSync(file), encoding: 'utf8' });
     expect(piped.status).toBe(2);
-    expect(piped.stderr).toMatch(/^csq: <stdin>: the file is 2\.\d MiB, more than the 2\.0 MiB csq reads for a saved Result\n$/);
+    expect(piped.stderr).toMatch(/^<stdin>: the file is 2\.\d MiB, more than the 2\.0 MiB csq reads for a saved Result\n$/);
   });
 
   it('refuses a Result-like file over 64 KiB that is not JSON, locating the JSON error', () => {
@@ -165,7 +166,7 @@ describe('generated extremes', () => {
     const out = path.join(dir, 'h.md');
     const result = run(['validate', file]);
     expectCleanRejection(result, out, located(file));
-    expect(result.stderr).toBe(`csq: ${file}: the file is 71 KiB, more than the 64 KiB csq reads, and not a saved Result as csq writes it: it is not valid JSON (line 4, column 3)\n`);
+    expect(result.stderr).toBe(`${file}:4:3 the file is 71 KiB, more than the 64 KiB csq reads, and not a saved Result as csq writes it: it is not valid JSON\n`);
   });
 
   it('answers a Result-like file at its limit, full of tiny values, within a second', () => {
@@ -175,7 +176,7 @@ describe('generated extremes', () => {
     const out = path.join(dir, 'i.md');
     const result = run(['report', file, '-o', out]);
     expectCleanRejection(result, out, located(file));
-    expect(result.stderr).toBe(`csq: ${file}: the file is 489 KiB, more than the 64 KiB csq reads, and not a saved Result as csq writes it: it has more than 25000 brackets, commas, colons and line breaks\n`);
+    expect(result.stderr).toBe(`${file}: the file is 489 KiB, more than the 64 KiB csq reads, and not a saved Result as csq writes it: it has more than 25000 brackets, commas, colons and line breaks\n`);
     // Just under the count, a file is parsed: and still answered within a second.
     const under = path.join(dir, 'fewer-values.json');
     writeFileSync(under, resultLike(`  "x": [${'1,'.repeat(24_000)}1],\n  "pad": "${'\\\\'.repeat(200_000)}"\n}\n`));

@@ -22,48 +22,48 @@ function refused(dir: string, args: string[], message: string, input?: string): 
 describe('an output path the file system refuses', () => {
   it('-o FILE/x.md, where the parent is a file (ENOTDIR)', () => {
     const dir = workspace();
-    refused(dir, ['report', 'a.yaml', '-o', 'a.yaml/x.md'], 'csq: a.yaml/x.md: cannot write: a.yaml is a file, not a folder');
-    refused(dir, ['report', 'a.yaml', '-o', 'a.yaml/deeper/x.md', '--force'], 'csq: a.yaml/deeper/x.md: cannot write: a.yaml is a file, not a folder');
-    refused(dir, ['init', 'a.yaml/x.yaml'], 'csq: a.yaml/x.yaml: cannot write: a.yaml is a file, not a folder');
+    refused(dir, ['report', 'a.yaml', '-o', 'a.yaml/x.md'], 'a.yaml/x.md: cannot write: a.yaml is a file, not a folder');
+    refused(dir, ['report', 'a.yaml', '-o', 'a.yaml/deeper/x.md', '--force'], 'a.yaml/deeper/x.md: cannot write: a.yaml is a file, not a folder');
+    refused(dir, ['init', 'a.yaml/x.yaml'], 'a.yaml/x.yaml: cannot write: a.yaml is a file, not a folder');
   });
 
   it('-o DIR, an existing folder, with or without --force', () => {
     const dir = workspace();
     mkdirSync(path.join(dir, 'plans'));
-    refused(dir, ['report', 'a.yaml', '-o', 'plans'], 'csq: plans: cannot write: is a folder; name a file');
-    refused(dir, ['report', 'a.yaml', '-o', 'plans', '--force'], 'csq: plans: cannot write: is a folder; name a file');
-    refused(dir, ['init', 'plans', '--force'], 'csq: plans: cannot write: is a folder; name a file');
+    refused(dir, ['report', 'a.yaml', '-o', 'plans'], 'plans: cannot write: is a folder; name a file');
+    refused(dir, ['report', 'a.yaml', '-o', 'plans', '--force'], 'plans: cannot write: is a folder; name a file');
+    refused(dir, ['init', 'plans', '--force'], 'plans: cannot write: is a folder; name a file');
   });
 
   it('a symlink loop (ELOOP), to write and to read', () => {
     const dir = workspace();
     symlinkSync('loop', path.join(dir, 'loop'));
-    refused(dir, ['report', 'a.yaml', '-o', 'loop/x.md'], 'csq: loop/x.md: cannot write: too many levels of symbolic links');
-    refused(dir, ['report', 'a.yaml', '-o', 'loop', '--force'], 'csq: loop: cannot write: too many levels of symbolic links');
-    refused(dir, ['report', 'loop'], 'csq: loop: cannot read: too many levels of symbolic links');
+    refused(dir, ['report', 'a.yaml', '-o', 'loop/x.md'], 'loop/x.md: cannot write: too many levels of symbolic links');
+    refused(dir, ['report', 'a.yaml', '-o', 'loop', '--force'], 'loop: cannot write: too many levels of symbolic links');
+    refused(dir, ['report', 'loop'], 'loop: cannot read: too many levels of symbolic links');
   });
 
   it('--out-dir naming a file, or a path through a file', () => {
     const dir = workspace();
-    refused(dir, ['report', 'a.yaml', '--out-dir', 'a.yaml'], 'csq: a.yaml: cannot create: is a file, not a folder');
-    refused(dir, ['report', 'a.yaml', '--out-dir', 'a.yaml/plans'], 'csq: a.yaml/plans: cannot create: a.yaml is a file, not a folder');
+    refused(dir, ['report', 'a.yaml', '--out-dir', 'a.yaml'], 'a.yaml: cannot create: is a file, not a folder');
+    refused(dir, ['report', 'a.yaml', '--out-dir', 'a.yaml/plans'], 'a.yaml/plans: cannot create: a.yaml is a file, not a folder');
   });
 
   it('a folder that does not exist', () => {
     const dir = workspace();
-    refused(dir, ['report', 'a.yaml', '-o', 'missing/plan.md'], 'csq: missing/plan.md: cannot write: the folder missing does not exist');
+    refused(dir, ['report', 'a.yaml', '-o', 'missing/plan.md'], 'missing/plan.md: cannot write: the folder missing does not exist');
   });
 
   it('a name longer than NAME_MAX, to write and to read', () => {
     const dir = workspace();
     const long = `${'n'.repeat(253)}.md`;
-    refused(dir, ['report', 'a.yaml', '-o', long], `csq: ${long}: cannot write: the name is too long`);
-    refused(dir, ['report', long], `csq: ${long}: cannot read: the name is too long`);
+    refused(dir, ['report', 'a.yaml', '-o', long], `${long}: cannot write: the name is too long`);
+    refused(dir, ['report', long], `${long}: cannot read: the name is too long`);
   });
 
   it('a full disk (/dev/full)', () => {
     const dir = workspace();
-    refused(dir, ['report', 'a.yaml', '-o', '/dev/full', '-q'], 'csq: /dev/full: cannot write: no space left on the device');
+    refused(dir, ['report', 'a.yaml', '-o', '/dev/full', '-q'], '/dev/full: cannot write: no space left on the device');
   });
 });
 
@@ -104,11 +104,11 @@ describe('a deleted current folder', () => {
     const before = folderState(parent);
     const gone = 'the current folder no longer exists; cd to an existing folder';
     for (const [args, message] of [
-      [['report', answers, '-o', 'plan.md', '-q'], `csq: plan.md: cannot write: ${gone}`],
-      [['report', 'a.yaml'], `csq: a.yaml: cannot read: ${gone}`],
-      [['report', answers, '--out-dir', 'plans'], `csq: plans: cannot create: ${gone}`],
-      [['init', 'x.yaml'], `csq: x.yaml: cannot write: ${gone}`],
-      [['team', answers, answers, '-o', 'team.md', '-q'], `csq: team.md: cannot write: ${gone}`],
+      [['report', answers, '-o', 'plan.md', '-q'], `plan.md: cannot write: ${gone}`],
+      [['report', 'a.yaml'], `a.yaml: cannot read: ${gone}`],
+      [['report', answers, '--out-dir', 'plans'], `plans: cannot create: ${gone}`],
+      [['init', 'x.yaml'], `x.yaml: cannot write: ${gone}`],
+      [['team', answers, answers, '-o', 'team.md', '-q'], `team.md: cannot write: ${gone}`],
     ] as const) {
       const run = csqInDeletedFolder(parent, [...args]);
       const last = run.stderr.trimEnd().split('\n').at(-1);
@@ -144,7 +144,7 @@ describe('stdin (-) given twice', () => {
 
   it('compare - /dev/stdin (one pipe, two names)', () => {
     const dir = workspace();
-    refused(dir, ['compare', '-', '/dev/stdin'], 'csq: /dev/stdin: a pipe can be read only once', answers());
+    refused(dir, ['compare', '-', '/dev/stdin'], '/dev/stdin: a pipe can be read only once', answers());
   });
 
   it('validate - -: the first is checked, the second refused', () => {

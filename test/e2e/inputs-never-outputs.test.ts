@@ -64,7 +64,7 @@ describe('a questionnaire or template is an input too', () => {
     refused(
       dir,
       ['report', 'acme.yaml', '--out-dir', 'D', '--questionnaire', 'D/acme.md', '--force', '-q'],
-      'D/acme.md is one of the inputs; choose another output file\n1 of 1 file failed; the others were written to D',
+      'csq: D/acme.md is one of the inputs; choose another output file\nthe file failed; nothing was written',
     );
   });
 });
@@ -116,7 +116,7 @@ describe('whatever the spelling of the path', () => {
     refused(
       dir,
       ['report', 'acme.yaml', '--out-dir', 'L', '--template', 'mine/acme.md', '--force', '-q'],
-      'L/acme.md is one of the inputs (mine/acme.md); choose another output file\n1 of 1 file failed; the others were written to L',
+      'csq: L/acme.md is one of the inputs (mine/acme.md); choose another output file\nthe file failed; nothing was written',
     );
   });
 

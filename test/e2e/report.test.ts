@@ -111,7 +111,7 @@ describe('csq report (built CLI as a process)', () => {
       expect(run.code, args.join(' ')).toBe(2);
       noStack(run.stderr);
     }
-    expect(csq(['report', 'missing.yaml']).stderr).toBe('csq: missing.yaml: cannot read: no such file\n');
+    expect(csq(['report', 'missing.yaml']).stderr).toBe('missing.yaml: cannot read: no such file\n');
   });
 
   it('refuses to write over an input', () => {

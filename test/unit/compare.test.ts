@@ -2,7 +2,12 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { loadAnswers } from '../../src/core/answers.js';
-import { compareResults, comparisonWarnings, dropsBeyond } from '../../src/core/compare.js';
+import { compareResults, comparisonWarnings, dropsBeyond, type CompareNote } from '../../src/core/compare.js';
+import { en } from '../../src/i18n/en.js';
+import { filled } from '../../src/render/problems.js';
+
+/** What compare prints of its notes, in English. */
+const said = (notes: CompareNote[]) => notes.map(({ key, values }) => filled(en.compare[key], values, en).replace(/^warning: /, ''));
 import { loadQuestionnaire } from '../../src/core/questionnaire.js';
 import type { Result } from '../../src/core/result.js';
 import { scoreAnswers } from '../../src/core/scoring.js';
@@ -44,12 +49,12 @@ describe('dropsBeyond compares exactly', () => {
 
   it('a drop of 26.67 is beyond 26.6 (the rounded percents say 26.6)', () => {
     const drops = dropsBeyond(before, after, comparison, 26.6);
-    expect(drops.map((d) => [d.change.id, d.points])).toEqual([['errors', '26.7']]);
+    expect(drops.map((d) => [d.change.id, d.points])).toEqual([['errors', 26.7]]);
     // An exact drop equal to the limit is not beyond it: 6/15 → 3/15 is exactly 20 points.
     const [b, a] = [withErrors(4, 1, 1), withErrors(1, 1, 1)];
     const twenty = dropsBeyond(b, a, compareResults(b, a, 'O'), 20);
     expect(twenty).toEqual([]);
-    expect(dropsBeyond(b, a, compareResults(b, a, 'O'), 19.99).map((d) => [d.change.id, d.points])).toEqual([['errors', '20']]);
+    expect(dropsBeyond(b, a, compareResults(b, a, 'O'), 19.99).map((d) => [d.change.id, d.points])).toEqual([['errors', 20]]);
     // A section that applies on one side only never drops.
     const solo = score(readFixture('solo.yaml'));
     const c = compareResults(score(full), solo, 'Overall');
@@ -60,7 +65,7 @@ describe('dropsBeyond compares exactly', () => {
   it('and within 26.7 and 26.67, beyond 26.666', () => {
     expect(dropsBeyond(before, after, comparison, 26.7)).toEqual([]);
     expect(dropsBeyond(before, after, comparison, 26.67)).toEqual([]);
-    expect(dropsBeyond(before, after, comparison, 26.666).map((d) => d.points)).toEqual(['26.7']);
+    expect(dropsBeyond(before, after, comparison, 26.666).map((d) => d.points)).toEqual([26.7]);
   });
 
   it('shows as many decimals as it takes to be beyond the limit: 13.33 beyond 13.3', () => {
@@ -68,7 +73,7 @@ describe('dropsBeyond compares exactly', () => {
     const [b, a] = [withErrors(2, 2, 1), withErrors(1, 1, 1)];
     const c = compareResults(b, a, 'O');
     expect(c.sections.find((s) => s.id === 'errors')!.change).toBe(-13.3);
-    expect(dropsBeyond(b, a, c, 13.3).map((d) => [d.change.id, d.points])).toEqual([['errors', '13.33']]);
+    expect(dropsBeyond(b, a, c, 13.3).map((d) => [d.change.id, d.points])).toEqual([['errors', 13.33]]);
     expect(dropsBeyond(b, a, c, 13.34).map((d) => d.change.id)).toEqual([]);
   });
 });
@@ -78,25 +83,25 @@ describe('comparisonWarnings', () => {
   const names = { before: 'a.yaml', after: 'b.yaml' };
 
   it('says when the two sides are different organizations', () => {
-    expect(comparisonWarnings(dated('Acme Cleaning', null), dated('Other Co', null), names)).toEqual([
+    expect(said(comparisonWarnings(dated('Acme Cleaning', null), dated('Other Co', null), names))).toEqual([
       'a.yaml is for "Acme Cleaning" and b.yaml for "Other Co": these may be two different organizations',
     ]);
   });
 
   it('but not for a difference of case or spacing, or when one side is unnamed', () => {
-    expect(comparisonWarnings(dated('Acme Cleaning', null), dated('  acme   CLEANING ', null), names)).toEqual([]);
-    expect(comparisonWarnings(dated(null, null), dated('Acme', null), names)).toEqual([]);
+    expect(said(comparisonWarnings(dated('Acme Cleaning', null), dated('  acme   CLEANING ', null), names))).toEqual([]);
+    expect(said(comparisonWarnings(dated(null, null), dated('Acme', null), names))).toEqual([]);
   });
 
   it('says when the dates are in reverse order', () => {
-    expect(comparisonWarnings(dated('Acme', '2027-01-01'), dated('Acme', '2026-12-31'), names)).toEqual([
+    expect(said(comparisonWarnings(dated('Acme', '2027-01-01'), dated('Acme', '2026-12-31'), names))).toEqual([
       'b.yaml is dated 2026-12-31, before a.yaml (2027-01-01): give the earlier one first',
     ]);
-    expect(comparisonWarnings(dated('Acme', '2026-01-01'), dated('Acme', '2026-01-01'), names)).toEqual([]);
+    expect(said(comparisonWarnings(dated('Acme', '2026-01-01'), dated('Acme', '2026-01-01'), names))).toEqual([]);
   });
 
   it('quotes a name so that it cannot start a line or hide characters', () => {
-    const [warning] = comparisonWarnings(dated('Acme\nOverall CSQ 100%', null), dated('B\u202eoC', null), names);
+    const [warning] = said(comparisonWarnings(dated('Acme\nOverall CSQ 100%', null), dated('B\u202eoC', null), names));
     expect(warning).toBe('a.yaml is for "Acme\\nOverall CSQ 100%" and b.yaml for "B\\u202eoC": these may be two different organizations');
   });
 });

@@ -2,7 +2,9 @@
 import { linkSync, mkdirSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { en } from '../../src/i18n/en.js';
 import { fileProblem, readTextFile, recordInputs, tempName, writeFileAtomic } from '../../src/io/files.js';
+import { valueText } from '../../src/render/problems.js';
 import { tempDir } from '../helpers.js';
 
 function fileIn(dir: string, name: string, text = `${name}\n`): string {
@@ -98,6 +100,7 @@ describe('temp names', () => {
 });
 
 describe('fileProblem: why, in plain words, never a temp name', () => {
+  const why = (...args: Parameters<typeof fileProblem>) => valueText(fileProblem(...args), en);
   const error = (code: string, message = `${code}: some description, open '/x/.plan.md.1.0.tmp'`) => Object.assign(new Error(message), { code });
 
   it.each([
@@ -111,22 +114,22 @@ describe('fileProblem: why, in plain words, never a temp name', () => {
     ['EACCES', 'permission denied'],
     ['EDQUOT', 'the disk quota is exceeded'],
   ])('%s', (code, reason) => {
-    expect(fileProblem(error(code), 'plan.md', 'write')).toBe(reason);
+    expect(why(error(code), 'plan.md', 'write')).toBe(reason);
   });
 
   it('an unknown code keeps only the description', () => {
-    expect(fileProblem(error('EXDEV', "EXDEV: cross-device link not permitted, link '/a/.p.tmp' -> '/b/p'"), 'p', 'write')).toBe('cross-device link not permitted');
+    expect(why(error('EXDEV', "EXDEV: cross-device link not permitted, link '/a/.p.tmp' -> '/b/p'"), 'p', 'write')).toBe('cross-device link not permitted');
   });
 
   it('ENOTDIR names the part of the path that is a file', () => {
     const dir = tempDir();
     const file = fileIn(dir, 'notes.txt');
-    expect(fileProblem(error('ENOTDIR'), path.join(file, 'a', 'plan.md'), 'write')).toBe(`${file} is a file, not a folder`);
+    expect(why(error('ENOTDIR'), path.join(file, 'a', 'plan.md'), 'write')).toBe(`${file} is a file, not a folder`);
   });
 
   it('ENOENT says which folder is missing', () => {
     const dir = tempDir();
-    expect(fileProblem(error('ENOENT'), path.join(dir, 'nope', 'plan.md'), 'write')).toBe(`the folder ${path.join(dir, 'nope')} does not exist`);
-    expect(fileProblem(error('ENOENT'), path.join(dir, 'plan.yaml'), 'read')).toBe('no such file');
+    expect(why(error('ENOENT'), path.join(dir, 'nope', 'plan.md'), 'write')).toBe(`the folder ${path.join(dir, 'nope')} does not exist`);
+    expect(why(error('ENOENT'), path.join(dir, 'plan.yaml'), 'read')).toBe('no such file');
   });
 });

@@ -15,15 +15,25 @@ import { readFixture } from '../helpers.js';
 const questionnaireOf = (lang: string) => loadQuestionnaire(readFileSync(`questionnaires/csq.${lang}.yaml`, 'utf8'), `csq.${lang}.yaml`);
 const reference = questionnaireOf('en');
 
-/** Every leaf path of a catalogue, with array lengths, so a missing or extra key shows by name. */
-function shape(value: unknown, path = ''): string[] {
-  if (typeof value === 'string') return [path];
-  if (Array.isArray(value)) return [`${path}[${value.length}]`, ...value.flatMap((v, i) => shape(v, `${path}[${i}]`))];
-  return Object.entries(value as object).flatMap(([k, v]) => shape(v, path ? `${path}.${k}` : k));
+type Leaf = string | Record<string, string>;
+
+/** Every message of a catalogue by its path; a plural message is one leaf with its forms. */
+function leaves(value: unknown, path = '', out = new Map<string, Leaf>()): Map<string, Leaf> {
+  if (typeof value === 'string') out.set(path, value);
+  else if (Array.isArray(value)) {
+    out.set(`${path}.length`, String(value.length));
+    value.forEach((v, i) => leaves(v, `${path}[${i}]`, out));
+  } else if (value && typeof value === 'object' && 'other' in value) out.set(path, value as Record<string, string>);
+  else for (const [k, v] of Object.entries(value as object)) leaves(v, path ? `${path}.${k}` : k, out);
+  return out;
 }
-function strings(value: unknown): string[] {
-  if (typeof value === 'string') return [value];
-  return Object.values(value as object).flatMap(strings);
+const forms = (leaf: Leaf) => (typeof leaf === 'string' ? [leaf] : Object.values(leaf));
+const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((x) => x[1]!).sort();
+
+/** The plural categories a language uses for whole numbers (0–1000): each needs a form. */
+function integerCategories(lang: string): string[] {
+  const rules = new Intl.PluralRules(lang);
+  return [...new Set(Array.from({ length: 1001 }, (_, n) => rules.select(n)))].sort();
 }
 
 describe('every language', () => {
@@ -47,13 +57,26 @@ describe('every language', () => {
         });
       });
 
-      it('has every message key of the English catalogue, none empty', () => {
-        const messages = messagesFor(lang);
-        expect(shape(messages)).toEqual(shape(en));
-        for (const text of strings(messages)) expect(text.trim()).not.toBe('');
-        // Placeholders must survive translation.
-        const placeholders = (m: unknown) => strings(m).map((t) => [...t.matchAll(/\{(\w+)\}/g)].map((x) => x[1]).sort().join(','));
-        expect(placeholders(messages)).toEqual(placeholders(en));
+      it('has every message of the English catalogue, with its placeholders and each plural form of the language', () => {
+        const mine = leaves(messagesFor(lang));
+        const english = leaves(en);
+        expect([...mine.keys()].sort()).toEqual([...english.keys()].sort());
+        for (const [path, reference] of english) {
+          const leaf = mine.get(path)!;
+          for (const text of forms(leaf)) expect(text.trim(), path).not.toBe('');
+          const expected = placeholders(forms(reference).at(-1)!);
+          if (typeof reference === 'string') {
+            expect(typeof leaf, path).toBe('string');
+            expect(placeholders(leaf as string), path).toEqual(expected);
+          } else {
+            // A plural message: a form for each category the language has, the count in the general one at least.
+            expect(typeof leaf, path).toBe('object');
+            const plural = leaf as Record<string, string>;
+            for (const category of integerCategories(lang)) expect(plural[category], `${path}.${category}`).toBeDefined();
+            expect(placeholders(plural.other!), path).toEqual(expected);
+            for (const text of Object.values(plural)) expect(placeholders(text).every((p) => expected.includes(p)), path).toBe(true);
+          }
+        }
       });
 
       it('renders the bundled template in strict mode for a business with and without staff', () => {

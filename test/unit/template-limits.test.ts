@@ -3,6 +3,7 @@
  * refused with a located problem (exit 2) quickly; the bounds are for correctness (no hang, no
  * quadratic step), not benchmarks.
  */
+import { problemMessage } from '../../src/render/problems.js';
 import { readFileSync } from 'node:fs';
 import { parse } from 'yaml';
 import { describe, expect, it, vi } from 'vitest';
@@ -38,7 +39,7 @@ function expectLocated(error: unknown, message: RegExp) {
   expect(exitCode).toBe(ExitCode.invalid);
   expect(problems).toHaveLength(1);
   expect(problems[0]).toMatchObject({ file: 't.hbs', line: expect.any(Number), column: expect.any(Number) });
-  expect(problems[0]!.message).toMatch(message);
+  expect(problemMessage(problems[0]!, en)).toMatch(message);
 }
 
 const nestedEach = (levels: number, body: string) => `${'{{#each @root.sections}}'.repeat(levels)}${body}${'{{/each}}'.repeat(levels)}`;
