@@ -30,7 +30,12 @@ function cacheFolder(buildId) {
   let base = env.XDG_CACHE_HOME && path.isAbsolute(env.XDG_CACHE_HOME) ? env.XDG_CACHE_HOME : undefined;
   if (!base && process.platform === 'win32') base = env.LOCALAPPDATA;
   if (!base) {
-    const home = env.HOME || require('node:os').homedir();
+    let home = env.HOME;
+    try {
+      home ||= require('node:os').homedir();
+    } catch {
+      return undefined; // no home folder: no cache
+    }
     if (!home) return undefined;
     base = process.platform === 'darwin' ? path.join(home, 'Library', 'Caches') : path.join(home, '.cache');
   }
