@@ -30,6 +30,8 @@ export function timeToMarker(argv, marker, { cwd, env, timeoutMs = 20_000 } = {}
       stdio: ['pipe', 'pipe', 'ignore'],
       detached: true,
     });
+    // A program that ends by itself (the baseline) may close the terminal before Ctrl-C is typed.
+    child.stdin.on('error', () => {});
     let seen = '';
     let elapsed;
     let killer;
