@@ -10,7 +10,7 @@ const RSS_PRELOAD = fileURLToPath(new URL('./rss-preload.cjs', import.meta.url))
 /**
  * Run `node ...args` (`node`: this Node unless given) and resolve with the wall time from spawn
  * to the exit event (ms), the exit code and the size of stdout (consumed through a pipe, like a
- * real reader would).
+ * real reader would); with `rss`, also the peak RSS (KiB) and CPU time (ms) from a preload.
  */
 export function timeNode(args, { node = process.execPath, cwd, env, rss = false, expectCode = 0 } = {}) {
   let rssDir;
@@ -34,9 +34,10 @@ export function timeNode(args, { node = process.execPath, cwd, env, rss = false,
       // stdio may still be draining; wait for it before judging the run.
       child.on('close', () => {
         let maxRss;
+        let cpuMs;
         if (rssDir) {
           try {
-            maxRss = Number(readFileSync(path.join(rssDir, 'rss'), 'utf8').trim().split('\n').at(-1));
+            [maxRss, cpuMs] = readFileSync(path.join(rssDir, 'rss'), 'utf8').trim().split('\n').at(-1).split(' ').map(Number);
           } catch {
             maxRss = undefined;
           }
@@ -45,7 +46,7 @@ export function timeNode(args, { node = process.execPath, cwd, env, rss = false,
         if (expectCode !== undefined && code !== expectCode) {
           reject(new Error(`node ${args.join(' ').slice(0, 200)} exited ${code} (expected ${expectCode}):\n${stderr.slice(0, 2000)}`));
         } else {
-          resolve({ ms: elapsed, code, bytes, maxRss });
+          resolve({ ms: elapsed, code, bytes, maxRss, cpuMs });
         }
       });
     });
