@@ -115,7 +115,10 @@ const signed = (value) => `${value >= 0 ? '+' : ''}${ms(value)}`;
 /** `cpu`: csq's own CPU time (ms) when measured, which a busy machine disturbs less than wall time. */
 function addStartupRow(node, name, subject, baselineName, baseline, target, cpu) {
   const s = summarize(subject);
-  const b = summarize(baseline).median;
+  const base = summarize(baseline);
+  const b = base.median;
+  // A bare Node whose median is far above its fastest run was slowed by something else.
+  if (b > 1.5 * base.min) busy.add(`${node.version}: ${baselineName} ${ms(base.min)} to ${ms(base.max)}, median ${ms(b)}`);
   const own = s.median - b;
   const met = target === undefined ? '' : own <= target ? 'yes' : '**no**';
   startup.push([node.version, name, ms(s.median), `${ms(s.min)}–${ms(s.max)}`, `${baselineName}: ${ms(b)}`, signed(own), cpu === undefined ? '' : signed(cpu), target === undefined ? '' : `≤ ${target} ms`, met]);
@@ -215,6 +218,7 @@ async function batchRow() {
 
 const memory = [];
 const startup = [];
+const busy = new Set();
 const started = new Date();
 const nodes = ONLY.has('startup') || ONLY.has('assess') ? nodesToBench() : [];
 try {
@@ -233,6 +237,10 @@ if (startup.length) {
   console.log(`start-up rows: median of ${RUNS} runs, interleaved with the bare Node's; NODE_EXTRA_CA_CERTS unset; csq's code cache written in the warm-up rounds`);
   console.log(`csq's own cost: its median wall time minus the bare Node's (the target applies to it); own CPU time: the same for user + system time, median of ${RSS_RUNS} more runs\n`);
   console.log(table(['node', 'row', 'median', 'min–max', 'bare Node (median)', 'csq’s own cost', 'own CPU time', 'target', 'met'], startup));
+  if (busy.size) {
+    console.log(`\nThe machine was busy: the bare Node's wall time swung (${[...busy].join('; ')}).`);
+    console.log('Wall-time costs and their targets are not reliable in this run; the CPU times are steadier.');
+  }
 }
 if (rows.length) {
   console.log(`\nbatch: median of ${BATCH_RUNS} runs of ${BATCH_FILES} files, node ${process.version}\n`);
