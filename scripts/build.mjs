@@ -1,12 +1,14 @@
 /**
  * Builds dist/: the CLI bundled by esbuild into CommonJS chunks (commands and heavy
  * dependencies load only when used), the bundled questionnaires and templates checked and
- * precompiled, and a V8 code cache for the chunks (bin/bundle.cjs).
+ * precompiled, the licences of every bundled package, and BUILT with the build's id. The
+ * same sources give the same dist/, byte for byte; csq keeps V8's bytecode at run time
+ * instead (bin/bundle.cjs).
  */
 import { build, transform } from 'esbuild';
-import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { createHash } from 'node:crypto';
+import { mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { isBuiltin } from 'node:module';
 import * as path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
@@ -58,12 +60,19 @@ const split = await build({
   define: { __CSQ_VERSION__: JSON.stringify(version) },
   plugins: [zodEnglishOnly, lazyChildProcess],
   write: false,
+  metafile: true,
   logLevel: 'warning',
-  legalComments: 'none',
+  // Kept apart (FILE.LEGAL.txt among the outputs) and folded into the notices file below.
+  legalComments: 'external',
   // Less source for V8 to read at every start.
   minify: !process.env.CSQ_NO_MINIFY,
 });
+const legalComments = [];
 for (const file of split.outputFiles) {
+  if (file.path.endsWith('.LEGAL.txt')) {
+    legalComments.push(file.text.trim());
+    continue;
+  }
   const { code } = await transform(file.text, {
     format: 'cjs',
     platform: 'node',
@@ -87,36 +96,48 @@ const { writeAssets } = await import(pathToFileURL(assets).href);
 writeAssets(root);
 rmSync(assets);
 
-// The code cache: bytecode of what these runs compile, for every chunk they load.
-const work = mkdtempSync(path.join(tmpdir(), 'csq-build-'));
-const example = path.join(root, 'examples', 'acme-cleaning.yaml');
-// Each run with the exit code it must end with: a run that fails would leave its chunks uncached.
-const runs = [
-  ['--help'],
-  ['report', '--example', '-o', path.join(work, 'plan.md')],
-  ['report', '--example', '--format', 'json', '--lang', 'pt'],
-  ['report', '--example', '--template', path.join(root, 'templates', 'plan.md.hbs')],
-  ['validate', example],
-  ['init', '--force', path.join(work, 'answers.yaml')],
-  ['schema', 'answers'],
-  ['compare', example, example],
-  ['team', example, example],
-  ['assess'], // stdin is empty: the walk stops at its first question, as on Ctrl-C (130)
-];
-try {
-  for (const args of runs) {
-    const expected = args[0] === 'assess' ? 130 : 0;
-    // No NODE_OPTIONS: V8 takes a cache only under the flags it was made with.
-    const run = spawnSync(process.execPath, [path.join(root, 'scripts', 'code-cache.cjs'), ...args], {
-      cwd: work,
-      encoding: 'utf8',
-      stdio: ['ignore', 'ignore', 'pipe'],
-      env: { ...process.env, NODE_OPTIONS: '', NO_COLOR: '1', LANG: 'C.UTF-8', LC_ALL: '', LC_MESSAGES: '' },
-    });
-    if (run.status !== expected) throw new Error(`code cache: csq ${args.join(' ')} exited ${run.status}, not ${expected}:\n${run.stderr}`);
+// Everything bundled; at run time csq needs nothing but Node's built-in modules.
+const external = Object.values(split.metafile.outputs).flatMap((o) => o.imports.filter((i) => i.external && !isBuiltin(i.path)).map((i) => i.path));
+if (external.length > 0) throw new Error(`the bundle requires packages at run time: ${[...new Set(external)].join(', ')}`);
+
+writeFileSync(path.join(dist, 'THIRD-PARTY-NOTICES.txt'), notices(Object.keys(split.metafile.inputs), legalComments));
+
+// Written last: bin/csq.cjs runs only a build that finished. The id names this build's code
+// cache folder (bin/bundle.cjs): a hash of everything in dist/.
+writeFileSync(path.join(dist, 'BUILT'), `csq ${version} ${buildId(dist)}\n`);
+
+/** Every bundled package (from esbuild's inputs) with its name, version, licence and licence file. */
+function notices(inputs, comments) {
+  const dirs = new Set();
+  for (const input of inputs) {
+    const match = /^(.*node_modules\/(?:@[^/]+\/)?[^/]+)\//.exec(input.replaceAll('\\', '/'));
+    if (match) dirs.add(match[1]);
   }
-} finally {
-  rmSync(work, { recursive: true, force: true });
+  const sections = [...dirs].map((dir) => {
+    const pkg = JSON.parse(readFileSync(path.join(root, dir, 'package.json'), 'utf8'));
+    const licenceFile = readdirSync(path.join(root, dir)).filter((f) => /^(licen[cs]e|copying)(\.(md|txt))?$/i.test(f)).sort()[0];
+    if (!licenceFile) throw new Error(`${pkg.name} has no licence file to ship with the bundle`);
+    const repository = typeof pkg.repository === 'string' ? pkg.repository : pkg.repository?.url;
+    const heading = [`${pkg.name} ${pkg.version}`, `License: ${pkg.license}`, ...(repository ? [`Repository: ${repository}`] : [])].join('\n');
+    return { name: pkg.name, text: `${heading}\n\n${readFileSync(path.join(root, dir, licenceFile), 'utf8').trim()}` };
+  });
+  sections.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  const rule = `\n\n${'-'.repeat(72)}\n\n`;
+  const intro = `dist/ of csq bundles the following ${sections.length} packages. Their licences follow, each as the package ships it.`;
+  const kept = comments.length ? [`Licence comments kept from the bundled source:\n\n${comments.join('\n\n')}`] : [];
+  return `${[intro, ...sections.map((s) => s.text), ...kept].join(rule)}\n`;
 }
-// Written last: bin/csq.cjs runs only a build that finished.
-writeFileSync(path.join(dist, 'BUILT'), `csq ${version}\n`);
+
+/** A hash of every file in `dir` (names and contents, in a fixed order). */
+function buildId(dir) {
+  const hash = createHash('sha256');
+  const files = readdirSync(dir, { recursive: true, encoding: 'utf8' })
+    .filter((f) => statSync(path.join(dir, f)).isFile())
+    .map((f) => f.split(path.sep).join('/'))
+    .sort();
+  for (const file of files) {
+    const content = readFileSync(path.join(dir, file));
+    hash.update(`${file}\0${content.length}\0`).update(content);
+  }
+  return hash.digest('hex').slice(0, 16);
+}

@@ -15,7 +15,9 @@ export const shq = (s) => `'${String(s).replaceAll("'", `'\\''`)}'`;
 
 /**
  * Run `argv` in a pty of a fixed size; resolve with the ms from spawn until `marker` shows.
- * The terminal is given 100×40 with stty first, for both subject and baseline.
+ * The terminal is given 100×40 with stty first, for both subject and baseline. Then Ctrl-C is
+ * typed, so that the program ends as a user would end it (csq saves its code cache as it
+ * exits); one that is still running a few seconds later is killed.
  */
 export function timeToMarker(argv, marker, { cwd, env, timeoutMs = 20_000 } = {}) {
   const command = `stty cols 100 rows 40 2>/dev/null; exec ${argv.map(shq).join(' ')}`;
@@ -28,8 +30,11 @@ export function timeToMarker(argv, marker, { cwd, env, timeoutMs = 20_000 } = {}
       stdio: ['pipe', 'pipe', 'ignore'],
       detached: true,
     });
+    // A program that ends by itself (the baseline) may close the terminal before Ctrl-C is typed.
+    child.stdin.on('error', () => {});
     let seen = '';
     let elapsed;
+    let killer;
     const stop = () => {
       try {
         process.kill(-child.pid, 'SIGKILL');
@@ -47,12 +52,14 @@ export function timeToMarker(argv, marker, { cwd, env, timeoutMs = 20_000 } = {}
       if (seen.replace(ANSI, '').includes(marker)) {
         elapsed = Number(process.hrtime.bigint() - start) / 1e6;
         clearTimeout(timer);
-        stop();
+        child.stdin.write('\x03');
+        killer = setTimeout(stop, 3000);
       }
     });
     child.on('error', reject);
     child.on('close', () => {
       clearTimeout(timer);
+      clearTimeout(killer);
       if (elapsed !== undefined) resolve({ ms: elapsed });
       else reject(new Error(`the program ended before ${JSON.stringify(marker)} appeared; the terminal showed:\n${seen.slice(-2000)}`));
     });

@@ -8,10 +8,11 @@ import { fileURLToPath } from 'node:url';
 const RSS_PRELOAD = fileURLToPath(new URL('./rss-preload.cjs', import.meta.url));
 
 /**
- * Run `node ...args` and resolve with the wall time from spawn to the exit event (ms),
- * the exit code and the size of stdout (consumed through a pipe, like a real reader would).
+ * Run `node ...args` (`node`: this Node unless given) and resolve with the wall time from spawn
+ * to the exit event (ms), the exit code and the size of stdout (consumed through a pipe, like a
+ * real reader would); with `rss`, also the peak RSS (KiB) and CPU time (ms) from a preload.
  */
-export function timeNode(args, { cwd, env, rss = false, expectCode = 0 } = {}) {
+export function timeNode(args, { node = process.execPath, cwd, env, rss = false, expectCode = 0 } = {}) {
   let rssDir;
   const childEnv = { ...process.env, ...env };
   const nodeArgs = [...args];
@@ -22,7 +23,7 @@ export function timeNode(args, { cwd, env, rss = false, expectCode = 0 } = {}) {
   }
   return new Promise((resolve, reject) => {
     const start = process.hrtime.bigint();
-    const child = spawn(process.execPath, nodeArgs, { cwd, env: childEnv, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(node, nodeArgs, { cwd, env: childEnv, stdio: ['ignore', 'pipe', 'pipe'] });
     let bytes = 0;
     let stderr = '';
     child.stdout.on('data', (chunk) => (bytes += chunk.length));
@@ -33,9 +34,10 @@ export function timeNode(args, { cwd, env, rss = false, expectCode = 0 } = {}) {
       // stdio may still be draining; wait for it before judging the run.
       child.on('close', () => {
         let maxRss;
+        let cpuMs;
         if (rssDir) {
           try {
-            maxRss = Number(readFileSync(path.join(rssDir, 'rss'), 'utf8').trim().split('\n').at(-1));
+            [maxRss, cpuMs] = readFileSync(path.join(rssDir, 'rss'), 'utf8').trim().split('\n').at(-1).split(' ').map(Number);
           } catch {
             maxRss = undefined;
           }
@@ -44,7 +46,7 @@ export function timeNode(args, { cwd, env, rss = false, expectCode = 0 } = {}) {
         if (expectCode !== undefined && code !== expectCode) {
           reject(new Error(`node ${args.join(' ').slice(0, 200)} exited ${code} (expected ${expectCode}):\n${stderr.slice(0, 2000)}`));
         } else {
-          resolve({ ms: elapsed, code, bytes, maxRss });
+          resolve({ ms: elapsed, code, bytes, maxRss, cpuMs });
         }
       });
     });

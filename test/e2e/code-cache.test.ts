@@ -1,76 +1,120 @@
-/** The built CLI's chunks load with V8's code cache, and csq works the same without it. */
+/**
+ * bin/bundle.cjs keeps V8's bytecode of every chunk a run loads in a per-user cache folder:
+ * written once, by the first run that needs it, taken as it is by later runs, and never able
+ * to change what csq does.
+ */
 import { spawnSync } from 'node:child_process';
-import { cpSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, readdirSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { CLI, ROOT, csq, tempDir } from '../helpers.js';
+import { CLI, ROOT, tempDir } from '../helpers.js';
 
-// As csq() runs the CLI; no NODE_OPTIONS, whose V8 flags would make V8 reject every cache.
-const cleanEnv: NodeJS.ProcessEnv = { ...process.env, LANG: 'C', NO_COLOR: '1' };
-for (const key of ['LC_ALL', 'LC_MESSAGES', 'FORCE_COLOR', 'NODE_OPTIONS']) delete cleanEnv[key];
+const buildId = readFileSync(path.join(ROOT, 'dist', 'BUILT'), 'utf8').trim().split(' ').at(-1)!;
+const folderName = `${buildId}-node${process.versions.node}-${process.arch}`;
 
-/** Runs the CLI through bin/bundle.cjs and reports, for every chunk it loaded, whether V8 took its cache. */
-function loadedScripts(args: string[], expectedCode = 0): { file: string; cached: boolean; rejected: boolean }[] {
-  const probe = `
-    const { loadBundle } = require(${JSON.stringify(path.join(ROOT, 'bin', 'bundle.cjs'))});
-    const fs = require('node:fs');
-    const seen = [];
-    process.argv = [process.argv[0], 'csq', ...${JSON.stringify(args)}];
-    // As a terminal would: the walk then loads its prompts and shows its first question (stdin is empty).
-    process.stdin.isTTY = true;
-    process.on('exit', () => process.stderr.write('\\nSCRIPTS ' + JSON.stringify(seen) + '\\n'));
-    loadBundle(${JSON.stringify(path.join(ROOT, 'dist', 'cli.cjs'))}, (script, cacheFile) =>
-      seen.push({ file: cacheFile, cached: fs.existsSync(cacheFile), rejected: script.cachedDataRejected === true }));
-  `;
-  const run = spawnSync(process.execPath, ['-e', probe], { cwd: tempDir(), encoding: 'utf8', env: cleanEnv });
-  expect(run.status).toBe(expectedCode);
-  const line = run.stderr.split('\n').find((l) => l.startsWith('SCRIPTS '));
-  return JSON.parse(line!.slice('SCRIPTS '.length));
+/** Runs the built CLI with its cache under `cacheHome` (XDG_CACHE_HOME), as a user would. */
+function run(args: string[], cacheHome: string, env: Record<string, string> = {}) {
+  const childEnv: NodeJS.ProcessEnv = { ...process.env, LANG: 'C', NO_COLOR: '1', XDG_CACHE_HOME: cacheHome, ...env };
+  for (const key of ['LC_ALL', 'LC_MESSAGES', 'FORCE_COLOR', 'NODE_OPTIONS', 'NODE_DISABLE_COMPILE_CACHE']) if (!(key in env)) delete childEnv[key];
+  const result = spawnSync(process.execPath, [CLI, ...args], { cwd: tempDir(), encoding: 'utf8', env: childEnv, timeout: 20_000 });
+  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
+/** Each cache file with what changes when it is written again (a rename gives a new inode). */
+function snapshot(folder: string): Record<string, string> {
+  return Object.fromEntries(
+    readdirSync(folder).map((name) => {
+      const s = statSync(path.join(folder, name));
+      return [name, `${s.ino}:${s.size}:${s.mtimeMs}`];
+    }),
+  );
+}
+
+const report = ['report', '--example', '-o', '-'];
+
 describe('the code cache', () => {
-  it('is built for every chunk a report loads, and V8 accepts it', () => {
-    const scripts = loadedScripts(['report', '--example', '-o', '-']);
-    expect(scripts.length).toBeGreaterThan(5);
-    expect(scripts.filter((s) => !s.cached)).toEqual([]);
-    expect(scripts.filter((s) => s.rejected)).toEqual([]);
+  it('is written by the first run for every chunk it loads, in a folder of this build and this Node', () => {
+    const home = tempDir();
+    const first = run(report, home);
+    expect(first.code).toBe(0);
+    expect(readdirSync(path.join(home, 'csq', 'code'))).toEqual([folderName]);
+    const files = readdirSync(path.join(home, 'csq', 'code', folderName));
+    expect(files).toContain('cli.cjs.cache');
+    expect(files).toContain('assets~csq.en.cjs.cache');
+    expect(files.some((f) => /^chunks~report-.*\.cjs\.cache$/.test(f))).toBe(true);
+    expect(files.filter((f) => f.endsWith('.tmp'))).toEqual([]);
+    // The prompts are not part of a report: their chunk waits for a run that loads it.
+    expect(files.some((f) => f.includes('rating-prompt'))).toBe(false);
   });
 
-  it('also covers --help and the walk up to its first question', () => {
-    for (const [args, code] of [[['--help'], 0], [['assess'], 130]] as const) {
-      const scripts = loadedScripts([...args], code);
-      expect(scripts.filter((s) => !s.cached || s.rejected)).toEqual([]);
-      if (args[0] === 'assess') expect(scripts.some((s) => s.file.includes('rating-prompt'))).toBe(true);
-    }
+  it('is taken as it is by later runs: V8 accepts it, so nothing is written again', () => {
+    const home = tempDir();
+    expect(run(report, home).code).toBe(0);
+    const folder = path.join(home, 'csq', 'code', folderName);
+    const before = snapshot(folder);
+    const again = run(report, home);
+    expect(again.code).toBe(0);
+    // A rejected cache would be replaced at exit (bin/bundle.cjs), with a new inode.
+    expect(snapshot(folder)).toEqual(before);
+    // A run that loads more chunks adds theirs and leaves the others alone.
+    expect(run(['validate', path.join(ROOT, 'examples', 'acme-cleaning.yaml')], home).code).toBe(0);
+    const after = snapshot(folder);
+    for (const [name, state] of Object.entries(before)) expect(after[name]).toBe(state);
+    expect(Object.keys(after).some((f) => f.startsWith('chunks~validate-'))).toBe(true);
   });
 
-  it('exists for every chunk, the build having run every command', () => {
-    const chunks = readdirSync(path.join(ROOT, 'dist'), { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.cjs'));
-    const cached = new Set(readdirSync(path.join(ROOT, 'dist'), { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.cache')));
-    expect(chunks.length).toBeGreaterThan(10);
-    expect(chunks.filter((f) => !cached.has(`${f}.cache`))).toEqual([]);
-  });
-
-  it('only speeds csq up: with every cache unusable (another Node version), the output is the same', () => {
-    // A copy of the package whose caches are garbage: V8 rejects them and compiles the source.
-    const copy = tempDir();
-    for (const part of ['bin', 'dist', 'questionnaires', 'templates', 'examples', 'package.json']) {
-      cpSync(path.join(ROOT, part), path.join(copy, part), { recursive: true });
-    }
-    const caches = readdirSync(path.join(copy, 'dist'), { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.cache'));
-    expect(caches.length).toBeGreaterThan(5);
-    // Half of them garbage, half cut short (as by a disk that filled up during the build).
-    caches.forEach((cache, i) => {
-      const file = path.join(copy, 'dist', cache);
+  it('only speeds csq up: broken caches give the same output, and are replaced', () => {
+    const home = tempDir();
+    const reference = run(report, home, { NODE_DISABLE_COMPILE_CACHE: '1' });
+    expect(reference.code).toBe(0);
+    expect(reference.stdout.length).toBeGreaterThan(1000);
+    expect(() => readdirSync(path.join(home, 'csq'))).toThrow(); // turned off: nothing written
+    expect(run(report, home).stdout).toBe(reference.stdout);
+    const folder = path.join(home, 'csq', 'code', folderName);
+    const names = readdirSync(folder);
+    // Half of them garbage, half cut short (as by a disk that filled up).
+    names.forEach((name, i) => {
+      const file = path.join(folder, name);
       writeFileSync(file, i % 2 ? 'not a code cache' : readFileSync(file).subarray(0, 100));
     });
-    for (const args of [['report', '--example', '-o', '-'], ['report', '--example', '--format', 'json'], ['--help'], ['init']]) {
-      const expected = csq(args);
-      const run = spawnSync(process.execPath, [path.join(copy, 'bin', 'csq.cjs'), ...args], { cwd: ROOT, encoding: 'utf8', env: cleanEnv });
-      expect(run.status).toBe(expected.code);
-      expect(run.stdout).toBe(expected.stdout);
-      expect(run.stdout.length).toBeGreaterThan(100);
-    }
-    expect(path.relative(ROOT, CLI)).toBe(path.join('bin', 'csq.cjs'));
+    const broken = snapshot(folder);
+    const rerun = run(report, home);
+    expect(rerun).toEqual(reference);
+    const replaced = snapshot(folder);
+    for (const name of names) expect(replaced[name]).not.toBe(broken[name]);
+    expect(statSync(path.join(folder, 'cli.cjs.cache')).size).toBeGreaterThan(1000);
+    // The replacements are good: the next run takes them.
+    expect(run(report, home)).toEqual(reference);
+    expect(snapshot(folder)).toEqual(replaced);
+  });
+
+  it('never stops csq: with no usable cache folder it runs the same and says nothing more', () => {
+    const home = tempDir();
+    const reference = run(report, home);
+    const notAFolder = path.join(home, 'a-file');
+    writeFileSync(notAFolder, '');
+    const result = run(report, notAFolder);
+    expect(result).toEqual(reference);
+    const help = run(['--help'], notAFolder);
+    expect(help.code).toBe(0);
+    expect(help.stderr).toBe('');
+  });
+
+  it('keeps the folders of the newest few other builds and removes older ones', () => {
+    const home = tempDir();
+    const code = path.join(home, 'csq', 'code');
+    const others = ['0000000000000001', '0000000000000002', '0000000000000003', '0000000000000004', '0000000000000005', '0000000000000006'].map(
+      (id, i) => {
+        const dir = path.join(code, `${id}-node${process.versions.node}-${process.arch}`);
+        mkdirSync(dir, { recursive: true });
+        writeFileSync(path.join(dir, 'cli.cjs.cache'), 'old');
+        const time = new Date(Date.UTC(2026, 0, 1 + i));
+        utimesSync(dir, time, time);
+        return path.basename(dir);
+      },
+    );
+    mkdirSync(path.join(code, 'not-a-build'));
+    expect(run(['--version'], home).code).toBe(0);
+    expect(readdirSync(code).sort()).toEqual([...others.slice(2), folderName, 'not-a-build'].sort());
   });
 });

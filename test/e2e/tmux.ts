@@ -14,7 +14,14 @@ export class Terminal {
     const exports = Object.entries({ LANG: 'C.UTF-8', NO_COLOR: '1', ...env })
       .map(([k, v]) => `${k}='${v}'`)
       .join(' ');
-    this.tmux('new-session', '-d', '-s', this.name, '-x', '110', '-y', '50', '-c', cwd, `env ${exports} ${command}; echo EXIT=$?; stty -a | tr ' ' '\\n' | grep -E '^-?(icanon|echo)$' | tr '\\n' ' '; sleep 600`);
+    const session = ['new-session', '-d', '-s', this.name, '-x', '110', '-y', '50', '-c', cwd, `env ${exports} ${command}; echo EXIT=$?; stty -a | tr ' ' '\\n' | grep -E '^-?(icanon|echo)$' | tr '\\n' ' '; sleep 600`];
+    try {
+      this.tmux(...session);
+    } catch (error) {
+      // The server exits when its last session closes; one that was exiting just then is gone: start another.
+      if (!String(error).includes('server exited unexpectedly')) throw error;
+      this.tmux(...session);
+    }
   }
 
   private tmux(...args: string[]): string {
