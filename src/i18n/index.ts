@@ -2,13 +2,19 @@
 import { CsqError, problem } from '../errors.js';
 import { en, type Messages } from './en.js';
 import { pt } from './pt.js';
+import { PSEUDO_LANG, pseudoMessages } from './pseudo.js';
 
 const catalogues: Record<string, Messages> = { en, pt };
 
 export const SUPPORTED_LANGS = Object.keys(catalogues);
 export const DEFAULT_LANG = 'en';
 
+/** The test language, made from English on first use; accepted by --lang, never chosen by a locale or listed. */
+let pseudo: Messages | undefined;
+const known = (lang: string) => SUPPORTED_LANGS.includes(lang) || lang === PSEUDO_LANG;
+
 export function messagesFor(lang: string): Messages {
+  if (lang === PSEUDO_LANG) return (pseudo ??= pseudoMessages(en));
   const messages = catalogues[lang];
   if (!messages) throw unsupported(lang);
   return messages;
@@ -28,7 +34,7 @@ export function langFromLocale(locale: string | undefined): string | undefined {
 /** --lang, else the answers file's lang, else the locale (LC_ALL, LC_MESSAGES, LANG), else English. */
 export function resolveLang(explicit: string | undefined, fromAnswers: string | undefined, env: NodeJS.ProcessEnv = process.env): string {
   if (explicit !== undefined) {
-    if (!SUPPORTED_LANGS.includes(explicit)) throw unsupported(explicit);
+    if (!known(explicit)) throw unsupported(explicit);
     return explicit;
   }
   if (fromAnswers !== undefined && SUPPORTED_LANGS.includes(fromAnswers)) return fromAnswers;
@@ -44,7 +50,7 @@ let ui: Messages | undefined;
  * language csq speaks, else the locale. A plan's language may differ (its answers' `lang`).
  */
 export function setUiLang(explicit: string | undefined): void {
-  ui = messagesFor(explicit !== undefined && SUPPORTED_LANGS.includes(explicit) ? explicit : resolveLang(undefined, undefined));
+  ui = messagesFor(explicit !== undefined && known(explicit) ? explicit : resolveLang(undefined, undefined));
 }
 
 export function uiMessages(): Messages {

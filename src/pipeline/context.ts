@@ -2,7 +2,8 @@
 import { existsSync } from 'node:fs';
 import * as path from 'node:path';
 import { loadQuestionnaire, type Questionnaire } from '../core/questionnaire.js';
-import { messagesFor } from '../i18n/index.js';
+import { DEFAULT_LANG, messagesFor } from '../i18n/index.js';
+import { PSEUDO_LANG, pseudoQuestionnaire } from '../i18n/pseudo.js';
 import type { Messages } from '../i18n/en.js';
 import { packageRoot, readBundled, readTextFile } from '../io/files.js';
 import type { PlanTemplate } from '../render/template-runtime.js';
@@ -41,6 +42,7 @@ function builtAsset<T>(name: string): T | undefined {
 }
 
 export function bundledQuestionnaire(lang: string): Questionnaire {
+  if (lang === PSEUDO_LANG) return pseudoQuestionnaire(bundledQuestionnaire(DEFAULT_LANG));
   const built = builtAsset<Questionnaire>(`csq.${lang}`);
   if (built) return built;
   const file = `questionnaires/csq.${lang}.yaml`;
