@@ -4,8 +4,7 @@
  * renderer (render/problems.ts) turns it into words in the user's language, the same in
  * every command; `--format json` gives the same data. Only src/cli.ts maps errors to exit codes.
  */
-import { en, type Messages } from './i18n/en.js';
-import { formatProblems } from './render/problems.js';
+import type { Messages } from './i18n/en.js';
 
 /** Exit codes are a contract (README, ARCHITECTURE.md). */
 export const ExitCode = {
@@ -56,10 +55,9 @@ export class CsqError extends Error {
     const list = Array.isArray(problems) ? problems : [problems];
     // In file order, the way an editor shows them.
     const sorted = [...list].sort((a, b) => (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0));
-    super();
+    // Only the codes and places, for a stack trace: words come from render/problems.ts, in the user's language.
+    super(sorted.map((p) => `${p.file ?? 'csq'}${p.line === undefined ? '' : `:${p.line}:${p.column ?? 1}`} ${p.code}`).join('\n'));
     this.problems = sorted;
-    // In English for whoever reads the error itself (a stack trace, a test), and only then: users see their language's words.
-    Object.defineProperty(this, 'message', { get: () => formatProblems(this.problems, en), configurable: true });
   }
 }
 

@@ -1,13 +1,10 @@
 /** Where a field path sits in a YAML file, and how a path is written in messages. Pure. */
 import { isMap, isNode, isScalar, isSeq } from 'yaml';
 import type { Node, Pair, YAMLMap } from 'yaml';
-import type { YamlSource } from './yaml.js';
+import { keyName, type YamlSource } from './yaml.js';
 
 export type PathSegment = string | number;
 
-export function keyName(pair: Pair): string {
-  return isScalar(pair.key) ? String(pair.key.value) : String(pair.key);
-}
 
 // Keys of each map, indexed once: a file with many unknown keys is located in linear time.
 const pairIndex = new WeakMap<YAMLMap, Map<string, Pair>>();

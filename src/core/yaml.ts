@@ -4,10 +4,9 @@
  * problem. Pure. The refusal rules live here, in one place.
  */
 import { LineCounter, Parser, parseDocument, isAlias, isCollection, isMap, isPair, isSeq, isScalar, isNode } from 'yaml';
-import type { Document, Node } from 'yaml';
+import type { Document, Node, Pair } from 'yaml';
 import { InputError, type HintCode, type Problem, type ProblemCode, type Values } from '../errors.js';
 import { forbiddenCharacter, forbiddenProblem } from './characters.js';
-import { keyName } from './locate.js';
 
 export interface YamlSource {
   file: string;
@@ -178,6 +177,10 @@ function eachNode(node: unknown, fn: (node: Node) => void): void {
     fn(node);
     if (isCollection(node)) for (const item of node.items) eachNode(item, fn);
   }
+}
+
+export function keyName(pair: Pair): string {
+  return isScalar(pair.key) ? String(pair.key.value) : String(pair.key);
 }
 
 function firstLine(message: string): string {

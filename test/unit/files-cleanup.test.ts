@@ -3,6 +3,7 @@ import * as path from 'node:path';
 import { writeFileSync } from 'node:fs';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { tempDir } from '../helpers.js';
+import { thrown } from '../problems.js';
 
 const failing = vi.hoisted(() => ({ cleanup: false, close: false, fsync: false }));
 
@@ -37,7 +38,7 @@ describe('writeFileAtomic when the cleanup fails too', () => {
     const file = path.join(tempDir(), 'plan.md');
     writeFileSync(file, 'mine\n');
     failing.cleanup = true;
-    expect(() => writeFileAtomic(file, 'new\n', { force: false })).toThrow(`${file} already exists; use --force to replace it`);
+    expect(thrown(() => writeFileAtomic(file, 'new\n', { force: false }))).toBe(`csq: ${file} already exists; use --force to replace it`);
   });
 
   it('still reports the write error, naming the target and not the temp file', () => {
@@ -45,6 +46,6 @@ describe('writeFileAtomic when the cleanup fails too', () => {
     failing.fsync = true;
     failing.close = true;
     failing.cleanup = true;
-    expect(() => writeFileAtomic(file, 'new\n', { force: true })).toThrow(`${file}: cannot write: input/output error`);
+    expect(thrown(() => writeFileAtomic(file, 'new\n', { force: true }))).toBe(`${file}: cannot write: input/output error`);
   });
 });

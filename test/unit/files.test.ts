@@ -6,6 +6,7 @@ import { en } from '../../src/i18n/en.js';
 import { fileProblem, readTextFile, recordInputs, tempName, writeFileAtomic } from '../../src/io/files.js';
 import { valueText } from '../../src/render/problems.js';
 import { tempDir } from '../helpers.js';
+import { thrown } from '../problems.js';
 
 function fileIn(dir: string, name: string, text = `${name}\n`): string {
   const file = path.join(dir, name);
@@ -13,15 +14,15 @@ function fileIn(dir: string, name: string, text = `${name}\n`): string {
   return file;
 }
 
-const refusal = (output: string, input?: string) => `${output} is one of the inputs${input ? ` (${input})` : ''}; choose another output file`;
+const refusal = (output: string, input?: string) => `csq: ${output} is one of the inputs${input ? ` (${input})` : ''}; choose another output file`;
 
 describe('writeFileAtomic never replaces a file read in this run', () => {
   it('by the same path, with or without --force', () => {
     const dir = tempDir();
     const q = fileIn(dir, 'q.yaml');
     readTextFile(q);
-    expect(() => writeFileAtomic(q, 'x', { force: true })).toThrow(refusal(q));
-    expect(() => writeFileAtomic(q, 'x', { force: false })).toThrow(refusal(q));
+    expect(thrown(() => writeFileAtomic(q, 'x', { force: true }))).toBe(refusal(q));
+    expect(thrown(() => writeFileAtomic(q, 'x', { force: false }))).toBe(refusal(q));
     expect(readFileSync(q, 'utf8')).toBe('q.yaml\n');
     // A new file, or an unread one replaced with --force, is still written.
     const out = path.join(dir, 'out.md');
@@ -40,7 +41,7 @@ describe('writeFileAtomic never replaces a file read in this run', () => {
     symlinkSync(dir, path.join(dir, 'sub', 'up'));
     readTextFile(t);
     for (const spelling of ['soft.md', 'hard.md', 'sub/../t.hbs', 'sub/up/t.hbs', 'sub/up/hard.md'].map((p) => `${dir}/${p}`)) {
-      expect(() => writeFileAtomic(spelling, 'x', { force: true }), spelling).toThrow(refusal(spelling, t));
+      expect(thrown(() => writeFileAtomic(spelling, 'x', { force: true })), spelling).toBe(refusal(spelling, t));
     }
     expect(readFileSync(t, 'utf8')).toBe('t.hbs\n');
     expect(readdirSync(dir).sort()).toEqual(['hard.md', 'soft.md', 'sub', 't.hbs']);
@@ -52,14 +53,14 @@ describe('writeFileAtomic never replaces a file read in this run', () => {
     const link = path.join(dir, 'link.yaml');
     symlinkSync(target, link);
     readTextFile(link);
-    expect(() => writeFileAtomic(target, 'x', { force: true })).toThrow(refusal(target, link));
+    expect(thrown(() => writeFileAtomic(target, 'x', { force: true }))).toBe(refusal(target, link));
   });
 
   it('recordInputs counts files as inputs before they are read (a batch)', () => {
     const dir = tempDir();
     const later = fileIn(dir, 'later.yaml');
     recordInputs([later, '-', path.join(dir, 'missing.yaml')]);
-    expect(() => writeFileAtomic(later, 'x', { force: true })).toThrow(refusal(later));
+    expect(thrown(() => writeFileAtomic(later, 'x', { force: true }))).toBe(refusal(later));
   });
 
   it('lets the walk save the answers file it is editing, and only that', () => {
@@ -69,12 +70,12 @@ describe('writeFileAtomic never replaces a file read in this run', () => {
     writeFileAtomic(answers, 'saved\n', { force: true, savesEditedFile: true });
     expect(readFileSync(answers, 'utf8')).toBe('saved\n');
     // Any other write (the plan) still may not replace it.
-    expect(() => writeFileAtomic(answers, 'x', { force: true })).toThrow(refusal(answers));
+    expect(thrown(() => writeFileAtomic(answers, 'x', { force: true }))).toBe(refusal(answers));
     // A file also read as a plain input (--questionnaire) is never saved over.
     const both = fileIn(dir, 'both.yaml');
     readTextFile(both, { editable: true });
     readTextFile(both);
-    expect(() => writeFileAtomic(both, 'x', { force: true, savesEditedFile: true })).toThrow(refusal(both));
+    expect(thrown(() => writeFileAtomic(both, 'x', { force: true, savesEditedFile: true }))).toBe(refusal(both));
     expect(readFileSync(both, 'utf8')).toBe('both.yaml\n');
   });
 });

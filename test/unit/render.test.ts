@@ -10,6 +10,7 @@ import { en } from '../../src/i18n/en.js';
 import { compileTemplate } from '../../src/render/markdown.js';
 import { CsqError } from '../../src/errors.js';
 import { readFixture } from '../helpers.js';
+import { printed } from '../problems.js';
 
 const csq = loadQuestionnaire(readFileSync('questionnaires/csq.en.yaml', 'utf8'), 'csq.en.yaml');
 const template = compileTemplate(readFileSync('templates/plan.md.hbs', 'utf8'), 'plan.md.hbs');
@@ -126,7 +127,7 @@ describe('user templates', () => {
     try {
       compileTemplate(source, 'my.hbs')({ a: 1, result: {} });
     } catch (error) {
-      if (error instanceof CsqError) return error.message;
+      if (error instanceof CsqError) return printed(error);
       throw error;
     }
     throw new Error('expected an error');
