@@ -1,4 +1,4 @@
-/** The questionnaire format (design.md §2): schema, semantic checks, and lookups. */
+/** The questionnaire format (ARCHITECTURE.md): schema, semantic checks, and lookups. */
 import * as z from 'zod';
 import { InputError, type Problem } from '../errors.js';
 import { formatPath, locate, type PathSegment } from './locate.js';

@@ -1,4 +1,4 @@
-/** The Result (design.md §4): the stable, versioned intermediate that JSON output and every renderer share. */
+/** The Result (ARCHITECTURE.md): the stable, versioned intermediate that JSON output and every renderer share. */
 import * as z from 'zod';
 import { lazySchema } from './lazy.js';
 import { langCode } from './meta.js';

@@ -1,4 +1,4 @@
-/** Every scoring rule in one place (design.md §4). Pure. */
+/** Every scoring rule in one place. Pure. */
 import { COMMUNICATION_SKILLS, type Answers, type Policy } from './answers.js';
 import { isApplicable, resolveProfile, type Questionnaire, type Section } from './questionnaire.js';
 import { RESULT_SCHEMA_VERSION, type PolicyAction, type Result, type SectionResult } from './result.js';
