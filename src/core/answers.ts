@@ -45,6 +45,16 @@ function buildAnswersSchema(q: Questionnaire) {
     necessary: z.boolean(),
     note: text(),
   });
+  const action = z.strictObject({
+    /** The area it improves: a section id; none for a policy or the kickoff meeting. */
+    area: sectionId.optional(),
+    action: meta(z.string().max(MAX_TEXT_CHARS).regex(/\S/), { singleLine: true, problems: { invalid_format: 'empty' } }),
+    owner: meta(text(MAX_NAME_CHARS), { singleLine: true }),
+    due: isoDate().nullable().optional(),
+    /** How we will know it is done or working. */
+    measure: text(),
+    target: text(),
+  });
   return z.strictObject({
     questionnaire: meta(z.literal(q.id).optional(), { doc: 'questionnaire' }),
     lang: meta(langCode().optional(), { doc: 'lang' }),
@@ -56,6 +66,8 @@ function buildAnswersSchema(q: Questionnaire) {
     }),
     ratings: meta(ratings, { doc: 'ratings', flowItems: true }),
     improve: meta(z.array(sectionId).min(1).max(3).optional(), { doc: 'improve', example: `[${q.sections.slice(0, 2).map((s) => s.id).join(', ')}]` }),
+    actions: meta(z.array(action).max(MAX_LIST_ITEMS).nullable().optional(), { doc: 'actions', flowItems: true }),
+    review: meta(isoDate().nullable().optional(), { doc: 'review', example: '2027-06-01' }),
     requirements: meta(
       z
         .strictObject({

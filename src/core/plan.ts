@@ -1,16 +1,23 @@
 /**
- * Result + questionnaire + texts → the plan model a template renders. Pure; no
- * scoring happens here, only presentation decisions (bars, whole percents, groups).
+ * Result + questionnaire + texts → the plan model a template renders. Pure; no scoring
+ * happens here, only what the plan shows and in which order: the page to pin up (vision,
+ * score, strengths and priorities, the actions by due date, the review), the two things to
+ * post, the method's detail, and the ideas not used yet.
  */
 import type { Messages } from '../i18n/en.js';
 import { fill } from '../i18n/format.js';
 import { COMMUNICATION_SKILLS } from './answers.js';
-import { scaleLabel, type Questionnaire } from './questionnaire.js';
-import { POLICY_ACTIONS, type Result } from './result.js';
+import { rankIdeas } from './ideas.js';
+import { resolveProfile, scaleLabel, statementText, type Questionnaire } from './questionnaire.js';
+import { POLICY_ACTIONS, type Result, type SectionResult } from './result.js';
 import { wholePercentOf } from './scoring.js';
 
-/** Above this many words a vision stops being memorable (the method's example has four). */
+/** Above this many words a vision stops being memorable (the method's example has four): csq's advice. */
 export const LONG_VISION_WORDS = 25;
+/** Areas at or above this percent count as strengths. */
+export const STRENGTH_PERCENT = 75;
+/** Ideas shown with each priority; the rest go to "more ideas". */
+const IDEAS_PER_PRIORITY = 3;
 const BAR_WIDTH = 10;
 
 export function bar(score: number, max: number, width = BAR_WIDTH): string {
@@ -22,47 +29,100 @@ export function wordCount(text: string): number {
   return text.split(/\s+/).filter(Boolean).length;
 }
 
+/** A date of the answers (ISO) as the language writes it; UTC, so that every machine writes the same. */
+export function formatDate(iso: string | null, lang: string): string | null {
+  if (!iso) return null;
+  return new Intl.DateTimeFormat(intlLang(lang), { dateStyle: 'long', timeZone: 'UTC' }).format(new Date(`${iso}T00:00:00Z`));
+}
+
+/** A whole percent as the language writes it (66%, 66 %). */
+export function formatPercent(percent: number, lang: string): string {
+  return new Intl.NumberFormat(intlLang(lang), { style: 'percent', maximumFractionDigits: 0 }).format(percent / 100);
+}
+
+/** The test language en-XA writes numbers and dates as English does. */
+const intlLang = (lang: string) => (lang === 'en-XA' ? 'en' : lang);
+
 export function buildPlan(result: Result, q: Questionnaire, messages: Messages) {
-  const sectionsById = new Map(q.sections.map((s) => [s.id, s]));
+  const lang = messages.lang;
+  const t = messages.plan;
+  const profile = resolveProfile(q, result.profile);
+  const byId = new Map(q.sections.map((s) => [s.id, s]));
+  const titleOf = (id: string) => byId.get(id)?.title ?? result.sections.find((s) => s.id === id)?.title ?? id;
+  const percentOf = (s: SectionResult) => wholePercentOf(s.score!, s.max!);
+  const percentText = (s: SectionResult) => formatPercent(percentOf(s), lang);
+  const applicable = result.sections.filter((s) => s.applicable);
+  const hasStaff = result.education !== null;
+
   const sections = result.sections.map((s) => ({
     id: s.id,
-    title: sectionsById.get(s.id)?.title ?? s.title,
+    title: titleOf(s.id),
     applicable: s.applicable,
     score: s.score,
     max: s.max,
-    percent: s.applicable ? wholePercentOf(s.score!, s.max!) : null,
+    percent: s.applicable ? percentText(s) : null,
     bar: s.applicable ? bar(s.score!, s.max!) : '',
+    priority: result.improve.includes(s.id),
   }));
 
-  const improve = result.improve.map((id, index) => {
-    const section = sectionsById.get(id);
+  // Strengths: the best areas that are not priorities, as the method asks (note high scores too).
+  const strengths = applicable
+    .filter((s) => !result.improve.includes(s.id) && percentOf(s) >= STRENGTH_PERCENT)
+    .sort((a, b) => b.score! * a.max! - a.score! * b.max!)
+    .slice(0, 2)
+    .map((s) => ({ title: titleOf(s.id), percent: percentText(s) }));
+
+  // When the three lowest were proposed and the cut fell inside a tie, say so: csq chose by order.
+  const ties = result.improveChosen ? [] : tiesAtTheCut(applicable, result.improve).map((ids) => ({ areas: ids.map(titleOf).join(', ') }));
+
+  const weakRating = Math.floor((q.scale.min + q.scale.max) / 2);
+  const ranked = new Map(
+    result.improve.map((id) => {
+      const section = byId.get(id);
+      const scored = result.sections.find((s) => s.id === id);
+      return [id, section ? rankIdeas(section, scored?.ratings ?? {}, profile) : []] as const;
+    }),
+  );
+  const own = result.actions;
+  const actions = own !== null ? own.map((a) => ({ ...a, suggested: false })) : suggestedActions(result, ranked, messages, hasStaff);
+  const usedIdeas = new Set(actions.map((a) => a.action));
+
+  const priorities = result.improve.map((id, index) => {
+    const section = byId.get(id);
     const scored = result.sections.find((s) => s.id === id);
-    const statements = section?.statements ?? [];
-    // The weakest statements: up to three rated below the top of the scale, lowest first, ties in order.
-    const weakest = statements
+    // The weakest statements: rated at the middle of the scale or below, lowest first, ties in order.
+    const weakest = (section?.statements ?? [])
       .map((st, order) => ({ st, order, rating: scored?.ratings[st.id] }))
-      .filter((x): x is typeof x & { rating: number } => x.rating !== undefined && x.rating < q.scale.max)
+      .filter((x): x is typeof x & { rating: number } => x.rating !== undefined && x.rating <= weakRating)
       .sort((a, b) => a.rating - b.rating || a.order - b.order)
       .slice(0, 3)
-      .map((x) => ({ text: x.st.text, rating: x.rating, label: scaleLabel(q, x.rating) }));
+      .map((x) => ({ text: statementText(x.st, profile), rating: x.rating, label: scaleLabel(q, x.rating) }));
+    const ideas = (ranked.get(id) ?? []).map((r) => r.idea.text).filter((text) => !usedIdeas.has(text));
     return {
       number: index + 1,
-      title: section?.title ?? id,
+      id,
+      title: titleOf(id),
       summary: section?.summary ?? null,
-      percent: scored?.applicable ? wholePercentOf(scored.score!, scored.max!) : null,
+      percent: scored?.applicable ? percentText(scored) : null,
       weakest,
-      ideas: section?.ideas ?? [],
+      ideas: ideas.slice(0, IDEAS_PER_PRIORITY),
+      moreIdeas: ideas.slice(IDEAS_PER_PRIORITY),
     };
   });
 
-  const { internal, employees, topRequests } = result.requirements;
-  const rowCount = Math.max(internal.length, employees.length, topRequests.length);
-  const requirementRows = Array.from({ length: rowCount }, (_, i) => ({
-    internal: internal[i] ?? '',
-    employees: employees[i] ?? '',
-    topRequest: topRequests[i] ?? '',
-  }));
+  const dated = actions
+    .map((a, order) => ({ a, order }))
+    .sort((x, y) => (x.a.due ?? '\uffff').localeCompare(y.a.due ?? '\uffff') || x.order - y.order)
+    .map(({ a }) => ({
+      action: a.action,
+      area: a.area ? titleOf(a.area) : null,
+      owner: a.owner,
+      due: formatDate(a.due, lang),
+      measure: a.measure && a.target ? fill(t.measureWithTarget, { measure: a.measure, target: a.target }) : (a.measure ?? a.target),
+      suggested: a.suggested,
+    }));
 
+  const { internal, employees, topRequests } = result.requirements;
   const visionWords = result.vision ? wordCount(result.vision) : 0;
   const notes = result.visionNotes;
   const prompts = messages.method.visionPrompts;
@@ -74,44 +134,54 @@ export function buildPlan(result: Result, q: Questionnaire, messages: Messages) 
     policies: result.policies.filter((p) => p.action === action).map((p) => ({ name: p.name, note: p.note })),
   }));
 
-  const hasStaff = result.education !== null;
   const disagreements = result.team
-    ? result.team.sections.filter((s) => s.disagree).map((s) => ({ title: sectionsById.get(s.id)?.title ?? s.id, min: Math.round(s.min), max: Math.round(s.max) }))
+    ? result.team.sections.filter((s) => s.disagree).map((s) => ({ title: titleOf(s.id), min: Math.round(s.min), max: Math.round(s.max) }))
     : [];
+
   return {
     /** The language's words for the template's `{{t "key"}}`. */
-    texts: messages.plan,
-    lang: messages.lang,
+    texts: t,
+    lang,
     title: q.title,
     organization: result.organization,
     respondent: result.respondent,
-    date: result.date,
+    date: formatDate(result.date, lang),
+    review: formatDate(result.review, lang),
     hasStaff,
     scale: {
       min: q.scale.min,
       max: q.scale.max,
       labels: Object.entries(q.scale.labels).map(([value, label]) => ({ value, label })),
       text: Object.entries(q.scale.labels)
-        .map(([value, label]) => `${value} = ${label}`)
+        .map(([value, label]) => `${value} ${label}`)
         .join(' · '),
     },
     overall: {
       score: result.overall.score,
       max: result.overall.max,
-      percent: wholePercentOf(result.overall.score, result.overall.max),
+      percent: formatPercent(wholePercentOf(result.overall.score, result.overall.max), lang),
       bar: bar(result.overall.score, result.overall.max),
-      applicableCount: sections.filter((s) => s.applicable).length,
+      applicableCount: applicable.length,
       sectionCount: sections.length,
     },
     sections,
-    improve,
+    strengths,
+    strengthsText: strengths.map((s) => fill(t.areaPercent, s)).join(', '),
+    priorities,
+    prioritiesText: priorities.map((p) => fill(t.priorityShort, { number: p.number, title: p.title, percent: p.percent ?? '' })).join(' · '),
     improveChosen: result.improveChosen,
-    goodData: messages.plan.goodDataItems,
+    ties,
+    actions: dated,
+    anySuggested: dated.some((a) => a.suggested),
+    moreIdeas: priorities.filter((p) => p.moreIdeas.length > 0).map((p) => ({ title: p.title, ideas: p.moreIdeas })),
     requirements: {
-      any: rowCount > 0,
-      rows: requirementRows,
+      any: internal.length + employees.length + topRequests.length > 0,
+      internal,
+      employees,
+      topRequests,
       hasTopRequests: topRequests.length > 0,
     },
+    goodData: t.goodDataItems,
     vision: {
       text: result.vision,
       words: visionWords,
@@ -127,13 +197,9 @@ export function buildPlan(result: Result, q: Questionnaire, messages: Messages) 
     },
     policies: {
       any: result.policies.length > 0,
-      groups: policyGroups,
-      // The 2×2 grid of the method, filled with counts, so the shape shows at a glance.
-      counts: Object.fromEntries(POLICY_ACTIONS.map((a) => [a, result.policies.filter((p) => p.action === a).length])) as Record<
-        (typeof POLICY_ACTIONS)[number],
-        number
-      >,
-      actions: messages.method.policyActions,
+      groups: policyGroups.filter((g) => g.policies.length > 0),
+      // The method's last question, asked only when no new friendly policy is there yet.
+      askForNew: !result.policies.some((p) => p.action === 'add-more'),
     },
     communication: COMMUNICATION_SKILLS.map((key) => ({
       key,
@@ -148,11 +214,50 @@ export function buildPlan(result: Result, q: Questionnaire, messages: Messages) 
     team: result.team
       ? {
           respondents: result.team.respondents,
+          names: result.team.names.filter((n): n is string => n !== null).join(', '),
           disagreements,
-          disagreementText: disagreements.map((d) => fill(messages.plan.teamDisagreeArea, d)).join('; '),
+          disagreementText: disagreements.map((d) => fill(t.teamDisagreeArea, d)).join('; '),
         }
       : null,
   };
 }
 
 export type PlanModel = ReturnType<typeof buildPlan>;
+
+/**
+ * The groups of equal areas that the cut of the three lowest splits: some of a tie are
+ * priorities and some not. Ids in questionnaire order.
+ */
+function tiesAtTheCut(applicable: SectionResult[], improve: readonly string[]): string[][] {
+  const groups = new Map<string, string[]>();
+  for (const s of applicable) {
+    // Equal exactly, not as rounded percents: score/max reduced.
+    const g = gcd(s.score!, s.max!) || 1;
+    const key = `${s.score! / g}/${s.max! / g}`;
+    groups.set(key, [...(groups.get(key) ?? []), s.id]);
+  }
+  return [...groups.values()].filter((ids) => ids.length > 1 && ids.some((id) => improve.includes(id)) && ids.some((id) => !improve.includes(id)));
+}
+
+function gcd(a: number, b: number): number {
+  return b === 0 ? a : gcd(b, a % b);
+}
+
+/**
+ * Without actions of the owner's own, the plan makes them from the answers: the kickoff
+ * meeting (with staff), each policy to drop or make friendlier, and, as suggestions, the
+ * best idea for each priority.
+ */
+function suggestedActions(result: Result, ranked: Map<string, ReturnType<typeof rankIdeas>>, messages: Messages, hasStaff: boolean) {
+  const t = messages.plan;
+  const none = { area: null, owner: null, due: null, measure: null, target: null, suggested: false };
+  const kickoff = hasStaff && result.education ? [{ ...none, action: t.actionKickoff, owner: result.education.owner, due: result.education.kickoff }] : [];
+  const policies = result.policies
+    .filter((p) => p.action === 'drop' || p.action === 'make-friendlier')
+    .map((p) => ({ ...none, action: fill(p.action === 'drop' ? t.actionDropPolicy : t.actionSoftenPolicy, { name: p.name }) }));
+  const ideas = result.improve.flatMap((id) => {
+    const best = ranked.get(id)?.[0];
+    return best ? [{ ...none, area: id, action: best.idea.text, suggested: true }] : [];
+  });
+  return [...kickoff, ...policies, ...ideas];
+}

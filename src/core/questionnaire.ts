@@ -34,8 +34,38 @@ export const questionnaireSchema = lazySchema(() => {
           title: text,
           summary: text.optional(),
           when: id.optional(),
-          statements: meta(z.array(z.strictObject({ id, text })).min(1).max(MAX_STATEMENTS_PER_SECTION), { problems: { too_small: 'no-statements' } }),
-          ideas: z.array(text).max(MAX_IDEAS_PER_SECTION).default([]),
+          statements: meta(
+            z
+              .array(
+                z.strictObject({
+                  id,
+                  text,
+                  // The wording for an answer of no to a profile question: `without: { staff: I know … }`.
+                  without: z.record(id, text).optional(),
+                }),
+              )
+              .min(1)
+              .max(MAX_STATEMENTS_PER_SECTION),
+            { problems: { too_small: 'no-statements' } },
+          ),
+          ideas: z
+            .array(
+              z
+                .union([
+                  text,
+                  z.strictObject({
+                    text,
+                    /** The statements it helps with: ranked by how low the owner rated them. */
+                    statements: z.array(id).min(1).optional(),
+                    /** Only when this profile answer is yes (`when: staff`), or no (`unless: staff`). */
+                    when: id.optional(),
+                    unless: id.optional(),
+                  }),
+                ])
+                .transform((idea) => (typeof idea === 'string' ? { text: idea } : idea)),
+            )
+            .max(MAX_IDEAS_PER_SECTION)
+            .default([]),
         }),
       )
       .min(1)
@@ -84,6 +114,21 @@ function semanticProblems(source: YamlSource, q: Questionnaire): Problem[] {
     duplicates(section.statements.map((st) => st.id)).forEach((i) =>
       problem(['sections', s, 'statements', i, 'id'], { code: 'duplicate-statement-id', values: { id: section.statements[i]!.id, section: section.id } }),
     );
+    const statementIds = section.statements.map((st) => st.id);
+    section.statements.forEach((st, i) => {
+      for (const question of Object.keys(st.without ?? {})) {
+        if (!profileIds.includes(question)) problem(['sections', s, 'statements', i, 'without', question], { code: 'names-no-profile-question', values: { name: question } }, true);
+      }
+    });
+    section.ideas.forEach((idea, i) => {
+      (idea.statements ?? []).forEach((id, k) => {
+        if (!statementIds.includes(id)) problem(['sections', s, 'ideas', i, 'statements', k], { code: 'idea-unknown-statement', values: { id, section: section.id } });
+      });
+      for (const key of ['when', 'unless'] as const) {
+        const question = idea[key];
+        if (question !== undefined && !profileIds.includes(question)) problem(['sections', s, 'ideas', i, key], { code: 'names-no-profile-question', values: { name: question } });
+      }
+    });
     if (section.when !== undefined && !profileIds.includes(section.when)) {
       problem(
         ['sections', s, 'when'],
@@ -114,6 +159,20 @@ export function resolveProfile(q: Questionnaire, given: Readonly<Record<string, 
 
 export function isApplicable(section: Section, profile: Record<string, boolean>): boolean {
   return section.when === undefined || profile[section.when] === true;
+}
+
+export type Statement = Section['statements'][number];
+export type Idea = Section['ideas'][number];
+
+/** A statement in the words that fit the business: its `without` wording when that profile answer is no. */
+export function statementText(statement: Statement, profile: Record<string, boolean>): string {
+  for (const [question, text] of Object.entries(statement.without ?? {})) if (profile[question] === false) return text;
+  return statement.text;
+}
+
+/** Whether an idea fits the business: `when: staff` needs staff, `unless: staff` needs none. */
+export function ideaApplies(idea: Idea, profile: Record<string, boolean>): boolean {
+  return (idea.when === undefined || profile[idea.when] === true) && (idea.unless === undefined || profile[idea.unless] === false);
 }
 
 export function scaleLabel(q: Questionnaire, value: number): string {

@@ -96,6 +96,11 @@ export function validateResult(source: YamlSource, q: Questionnaire): Result {
   if (!result.team && result.requirements.topRequests.length > 3) {
     add(['requirements', 'topRequests'], 'too-many-items', { count: 3, found: result.requirements.topRequests.length }, { hint: 'only-team-merges' });
   }
+  (result.actions ?? []).forEach((action, i) => {
+    const section = action.area === null ? undefined : result.sections.find((s) => s.id === action.area);
+    if (action.area !== null && !section) add(['actions', i, 'area'], 'unknown-section', { key: action.area });
+    else if (section && !section.applicable) add(['actions', i, 'area'], 'result-improve-not-applicable', { section: section.id });
+  });
   result.policies.forEach((policy, i) => {
     const action = triagePolicy(policy);
     if (policy.action !== action) add(['policies', i, 'action'], `result-action-${policy.friendly ? 'friendly' : 'unfriendly'}-${policy.necessary ? 'necessary' : 'unnecessary'}`, { expected: action, found: policy.action });

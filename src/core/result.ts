@@ -72,6 +72,14 @@ export const resultSchema = lazySchema(() => {
         invite: text.nullable(),
       }),
       education: z.strictObject({ kickoff: isoDate.nullable(), owner: text.nullable(), training: text.nullable() }).nullable(),
+      // Added with the action plan: a Result saved before it has neither (no actions given, no review date).
+      actions: z
+        .array(z.strictObject({ area: id.nullable(), action: text, owner: name.nullable(), due: isoDate.nullable(), measure: text.nullable(), target: text.nullable() }))
+        .max(MAX_LIST_ITEMS)
+        .nullable()
+        .default(null)
+        .describe('The actions the answers give, in their order; null when they give none (the plan then suggests some).'),
+      review: isoDate.nullable().default(null).describe('The date of the next assessment.'),
       team: z
         .strictObject({
           respondents: z.int().min(1).max(MAX_RESPONDENTS),

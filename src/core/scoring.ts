@@ -99,5 +99,15 @@ export function scoreAnswers(q: Questionnaire, answers: Answers, lang: string = 
       hasStaffProfile && !profile.staff
         ? null
         : { kickoff: orNull(answers.education?.kickoff), owner: orNull(answers.education?.owner), training: orNull(answers.education?.training) },
+    actions:
+      answers.actions?.map((a) => ({
+        area: a.area ?? null,
+        action: a.action.trim(),
+        owner: orNull(a.owner),
+        due: a.due ?? null,
+        measure: orNull(a.measure),
+        target: orNull(a.target),
+      })) ?? null,
+    review: answers.review ?? null,
   };
 }

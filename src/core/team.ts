@@ -54,12 +54,12 @@ export function teamProblems(respondents: readonly Respondent[]): Problem[] {
   return problems;
 }
 
-const LIST_TERMS = { policies: 'policies', internal: 'internalFindings', employees: 'employeeNotes', topRequests: 'topRequests' } as const;
+const LIST_TERMS = { policies: 'policies', internal: 'internalFindings', employees: 'employeeNotes', topRequests: 'topRequests', actions: 'actions' } as const;
 
 /** Whatever csq writes it reads back: a team's merged lists are bounded as one respondent's are. */
 export function mergedListProblems(combined: Result): Problem[] {
   const { internal, employees, topRequests } = combined.requirements;
-  const lists = { policies: combined.policies, internal, employees, topRequests };
+  const lists = { policies: combined.policies, internal, employees, topRequests, actions: combined.actions ?? [] };
   return Object.entries(lists)
     .filter(([, list]) => list.length > MAX_LIST_ITEMS)
     .map(([name, list]): Problem => ({ code: 'team-list-too-long', values: { list: { term: LIST_TERMS[name as keyof typeof lists] }, count: list.length, max: MAX_LIST_ITEMS } }));
@@ -125,6 +125,19 @@ export function mergePolicies(results: readonly Result[]): Policy[] {
   return [...merged.values()];
 }
 
+/** Every respondent's actions, each once (case and spacing aside); null when none of them gave any. */
+export function mergeActions(results: readonly Result[]): Result['actions'] {
+  const given = results.flatMap((r) => r.actions ?? []);
+  if (results.every((r) => r.actions === null)) return null;
+  const seen = new Set<string>();
+  return given.filter((a) => {
+    const key = `${a.area ?? ''}\u0000${normalizeName(a.action)}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
 export interface PolicyDisagreement {
   name: string;
   /** Each respondent (index into the results) who named the policy, with their judgment. */
@@ -181,6 +194,8 @@ export function combineResults(results: readonly Result[], options: CombineOptio
     vision: lead.vision,
     visionNotes: lead.visionNotes,
     policies: mergePolicies(results),
+    actions: mergeActions(results),
+    review: lead.review,
     communication: lead.communication,
     education: lead.education,
     team: {

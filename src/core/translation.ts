@@ -1,6 +1,6 @@
 /** A translated questionnaire must keep the reference's ids, order and scale exactly. Pure. */
 import type { Problem, ProblemCode, Values } from '../errors.js';
-import type { Questionnaire } from './questionnaire.js';
+import type { Idea, Questionnaire } from './questionnaire.js';
 import { formatPath, locate, type PathSegment } from './locate.js';
 import type { YamlSource } from './yaml.js';
 
@@ -31,6 +31,20 @@ export function compareQuestionnaireIds(reference: Questionnaire, translation: Q
     const ids = section.statements.map((st) => st.id).join(', ');
     const expectedIds = match.statements.map((st) => st.id).join(', ');
     if (ids !== expectedIds) add(['sections', s, 'statements'], 'translation-statements', { section: section.id, ids, expected: expectedIds });
+    section.statements.forEach((st, i) => {
+      const theirs = Object.keys(st.without ?? {}).join(', ');
+      const ours = Object.keys(match.statements[i]?.without ?? {}).join(', ');
+      if (theirs !== ours) add(['sections', s, 'statements', i, 'without'], 'translation-without', { id: st.id, found: theirs || '(none)', expected: ours || '(none)' });
+    });
+    // Ideas are translated one for one: the same count, each for the same statements and businesses.
+    const shape = (idea: Idea) => JSON.stringify([idea.statements ?? [], idea.when ?? null, idea.unless ?? null]);
+    if (section.ideas.length !== match.ideas.length) {
+      add(['sections', s, 'ideas'], 'translation-idea-count', { section: section.id, count: section.ideas.length, expected: match.ideas.length, reference: reference_ });
+    } else {
+      section.ideas.forEach((idea, i) => {
+        if (shape(idea) !== shape(match.ideas[i]!)) add(['sections', s, 'ideas', i], 'translation-idea', { section: section.id, position: i + 1, reference: reference_ });
+      });
+    }
   });
   return problems;
 }

@@ -296,6 +296,8 @@ export const en = {
     'when-names-nothing': '"{when}" names no profile question (known: {known})',
     'when-without-profile': '"{when}" names no profile question (the questionnaire has no profile questions)',
     'no-section-for-everyone': 'at least one section must apply to everyone (have no `when`)',
+    'names-no-profile-question': '"{name}" names no profile question',
+    'idea-unknown-statement': 'unknown statement "{id}" in section {section}',
     'translation-scale': 'the scale is {min}–{max}, but {reference} has {referenceMin}–{referenceMax}',
     'translation-profile': 'profile ids are [{ids}], expected [{expected}]',
     'translation-missing-section': 'section {section} is missing',
@@ -304,6 +306,9 @@ export const en = {
     'translation-section-past-end': 'section {section} is out of order: position {position} is past the end in {reference}',
     'translation-when': 'section {section} has when: {when}, expected {expected}',
     'translation-statements': 'section {section} has statements [{ids}], expected [{expected}]',
+    'translation-without': 'statement {id} has other wordings for [{found}], expected [{expected}]',
+    'translation-idea-count': 'section {section} has {count} ideas, but {reference} has {expected}',
+    'translation-idea': 'idea {position} of section {section} is for other statements or businesses than in {reference}',
     // Saved Results
     'result-other-questionnaire': 'this Result is for questionnaire "{found}", not "{expected}"',
     'result-missing-profile': 'missing profile.{question}',
@@ -654,6 +659,7 @@ export const en = {
     internalFindings: 'internal findings',
     employeeNotes: 'employee notes',
     topRequests: 'top requests',
+    actions: 'actions',
   },
   /** The answers file: each field's explanation (csq init's comments, the JSON Schema's descriptions). */
   answers: {
@@ -666,6 +672,8 @@ export const en = {
       profile: 'About your business.',
       ratings: 'One rating per statement.',
       improve: 'optional: 1–3 areas to work on; default: the three lowest',
+      actions: 'what you will do, e.g. - { area: errors, action: Start a complaints log, owner: Jane, due: 2027-01-15, measure: every complaint logged }',
+      review: 'the date of the next assessment',
       requirements: 'What your customers require.',
       'requirements.internal': 'what your own data shows (returns, stock-outs, response times, rework)',
       'requirements.employees': 'what your employees hear from customers',

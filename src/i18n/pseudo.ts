@@ -62,8 +62,12 @@ export function pseudoQuestionnaire(q: Questionnaire): Questionnaire {
       ...s,
       title: pseudoText(s.title),
       ...(s.summary ? { summary: pseudoText(s.summary) } : {}),
-      statements: s.statements.map((st) => ({ ...st, text: pseudoText(st.text) })),
-      ideas: s.ideas.map(pseudoText),
+      statements: s.statements.map((st) => ({
+        ...st,
+        text: pseudoText(st.text),
+        ...(st.without ? { without: Object.fromEntries(Object.entries(st.without).map(([k, v]) => [k, pseudoText(v)])) } : {}),
+      })),
+      ideas: s.ideas.map((idea) => ({ ...idea, text: pseudoText(idea.text) })),
     })),
   };
 }

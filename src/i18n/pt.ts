@@ -234,6 +234,8 @@ export const pt: Messages = {
       profile: 'Sobre a sua empresa.',
       ratings: 'Uma nota por afirmação.',
       improve: 'opcional: de 1 a 3 áreas a trabalhar; padrão: as três mais fracas',
+      actions: 'o que você vai fazer, p. ex. - { area: errors, action: Criar um registro de reclamações, owner: Joana, due: 2027-01-15, measure: toda reclamação registrada }',
+      review: 'a data da próxima avaliação',
       requirements: 'O que os seus clientes exigem.',
       'requirements.internal': 'o que mostram os seus próprios dados (devoluções, falta de estoque, tempo de resposta, retrabalho)',
       'requirements.employees': 'o que os seus funcionários ouvem dos clientes',
