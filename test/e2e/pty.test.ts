@@ -181,10 +181,10 @@ describe.runIf(hasTmux || process.env.CI)('the walk in Portuguese', () => {
       await t.ask('Continuar ou mudar uma resposta desta seção?');
     }
     await t.ask('As suas áreas mais fracas são');
-    for (const q of ['O que mostram os seus próprios dados', '(1 de 3)', 'Daqui a dez anos', '(1 de 5)', 'Coloque-se no lugar', 'Feche os olhos', 'sua visão de atendimento'])
-      await t.ask(q, { text: q === 'sua visão de atendimento' ? 'Pão quentinho, sempre.' : '' });
+    for (const q of ['O que mostram os seus próprios dados', '(1 de 3)', 'Daqui a dez anos', '(1 de 5)', 'Coloque-se no lugar', 'Feche os olhos', 'sua visão centrada no cliente'])
+      await t.ask(q, { text: q === 'sua visão centrada no cliente' ? 'Pão quentinho, sempre.' : '' });
     await t.ask('Uma política');
-    await t.ask('Criar novas políticas amigáveis');
+    await t.ask('Criar novas políticas favoráveis ao cliente');
     for (let i = 0; i < 6; i++) await t.ask('');
     expect(await t.exitCode()).toBe(0);
     const screen = t.screen();
