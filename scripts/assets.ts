@@ -8,9 +8,16 @@ import * as path from 'node:path';
 import { loadQuestionnaire } from '../src/core/questionnaire.js';
 import { compareQuestionnaireIds } from '../src/core/translation.js';
 import { PLAN_TEMPLATE } from '../src/pipeline/context.js';
-import { InputError } from '../src/errors.js';
+import { CsqError, InputError } from '../src/errors.js';
+import { en } from '../src/i18n/en.js';
+import { formatProblems } from '../src/render/problems.js';
 import { SUPPORTED_LANGS } from '../src/i18n/index.js';
 import { precompileTemplate } from '../src/render/markdown.js';
+
+/** The build's own problems (a broken bundled file) as csq would print them. */
+export function describeBuildError(error: unknown): string {
+  return error instanceof CsqError ? formatProblems(error.problems, en) : String(error instanceof Error ? (error.stack ?? error.message) : error);
+}
 
 export function writeAssets(root: string): string[] {
   const read = (file: string) => readFileSync(path.join(root, file), 'utf8');

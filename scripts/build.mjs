@@ -92,8 +92,13 @@ for (const file of split.outputFiles) {
 // Bundled questionnaires validated and templates precompiled, so a run parses neither.
 const assets = path.join(dist, 'build-assets.mjs');
 await build({ absWorkingDir: root, entryPoints: ['scripts/assets.ts'], outfile: assets, bundle: true, format: 'esm', platform: 'node', target: 'node20', packages: 'external', logLevel: 'warning' });
-const { writeAssets } = await import(pathToFileURL(assets).href);
-writeAssets(root);
+const { describeBuildError, writeAssets } = await import(pathToFileURL(assets).href);
+try {
+  writeAssets(root);
+} catch (error) {
+  console.error(describeBuildError(error));
+  process.exit(1);
+}
 rmSync(assets);
 
 // Everything bundled; at run time csq needs nothing but Node's built-in modules.

@@ -6,18 +6,22 @@
 // Characters with inline meaning in CommonMark/GFM; all are ASCII punctuation, so `\x` is a valid escape.
 const INLINE_SPECIALS = /[\\`*_{}[\]<>|#&~!]/g;
 
-function escapeLine(line: string): string {
+function escapeLine(line: string, atLineStart: boolean): string {
   const escaped = line.replace(INLINE_SPECIALS, (c) => `\\${c}`);
+  if (!atLineStart) return escaped;
   // What only means something at the start of a line: list markers, ordered lists, quotes, setext underlines.
   return escaped.replace(/^(\s*)([-+=])/, '$1\\$2').replace(/^(\s*\d{1,9})([.)])/, '$1\\$2');
 }
 
-/** For a paragraph, list item or table cell: one line, the user's line breaks kept as <br>. */
-export function escapeMarkdown(value: string): string {
+/**
+ * For a paragraph, list item or table cell: one line, the user's line breaks kept as <br>.
+ * `atLineStart: false` for a value in the middle of a line, where `1.` or `-` mean nothing.
+ */
+export function escapeMarkdown(value: string, atLineStart = true): string {
   return value
     .split(/\r\n|\r|\n/)
     .map((line) => line.trim())
     .filter((line) => line !== '')
-    .map(escapeLine)
+    .map((line, i) => escapeLine(line, atLineStart || i > 0))
     .join('<br>');
 }

@@ -12,12 +12,15 @@ import { resolveProfile, scaleLabel, statementText, type Questionnaire } from '.
 import { POLICY_ACTIONS, type Result, type SectionResult } from './result.js';
 import { wholePercentOf } from './scoring.js';
 
+/** An action as the plan lists it: the answers' own, or one the plan makes from the answers. */
+type PlanAction = NonNullable<Result['actions']>[number] & { suggested: boolean; areaLabel?: string };
+
 /** Above this many words a vision stops being memorable (the method's example has four): csq's advice. */
 export const LONG_VISION_WORDS = 25;
 /** Areas at or above this percent count as strengths. */
 export const STRENGTH_PERCENT = 75;
-/** Ideas shown with each priority; the rest go to "more ideas". */
-const IDEAS_PER_PRIORITY = 3;
+/** Ideas not taken as actions, listed at the end for each priority: a short list. */
+const MORE_IDEAS_PER_PRIORITY = 3;
 const BAR_WIDTH = 10;
 
 export function bar(score: number, max: number, width = BAR_WIDTH): string {
@@ -84,7 +87,7 @@ export function buildPlan(result: Result, q: Questionnaire, messages: Messages) 
     }),
   );
   const own = result.actions;
-  const actions = own !== null ? own.map((a) => ({ ...a, suggested: false })) : suggestedActions(result, ranked, messages, hasStaff);
+  const actions: PlanAction[] = own !== null ? own.map((a) => ({ ...a, suggested: false })) : suggestedActions(result, ranked, messages, hasStaff);
   const usedIdeas = new Set(actions.map((a) => a.action));
 
   const priorities = result.improve.map((id, index) => {
@@ -105,8 +108,7 @@ export function buildPlan(result: Result, q: Questionnaire, messages: Messages) 
       summary: section?.summary ?? null,
       percent: scored?.applicable ? percentText(scored) : null,
       weakest,
-      ideas: ideas.slice(0, IDEAS_PER_PRIORITY),
-      moreIdeas: ideas.slice(IDEAS_PER_PRIORITY),
+      moreIdeas: ideas.slice(0, MORE_IDEAS_PER_PRIORITY),
     };
   });
 
@@ -115,7 +117,7 @@ export function buildPlan(result: Result, q: Questionnaire, messages: Messages) 
     .sort((x, y) => (x.a.due ?? '\uffff').localeCompare(y.a.due ?? '\uffff') || x.order - y.order)
     .map(({ a }) => ({
       action: a.action,
-      area: a.area ? titleOf(a.area) : null,
+      area: a.area ? titleOf(a.area) : (a.areaLabel ?? null),
       owner: a.owner,
       due: formatDate(a.due, lang),
       measure: a.measure && a.target ? fill(t.measureWithTarget, { measure: a.measure, target: a.target }) : (a.measure ?? a.target),
@@ -188,10 +190,10 @@ export function buildPlan(result: Result, q: Questionnaire, messages: Messages) 
       long: visionWords > LONG_VISION_WORDS,
       maxWords: LONG_VISION_WORDS,
       prompts: [
-        { prompt: prompts.tenYears, answer: notes.tenYears, list: [] as string[] },
-        { prompt: prompts.fiveThings, answer: null, list: notes.fiveThings },
-        { prompt: prompts.customerShoes, answer: notes.customerShoes, list: [] as string[] },
-        { prompt: prompts.picture, answer: notes.picture, list: [] as string[] },
+        { prompt: prompts.tenYears, label: t.noteTenYears, answer: notes.tenYears, list: [] as string[] },
+        { prompt: prompts.fiveThings, label: t.noteFiveThings, answer: null, list: notes.fiveThings },
+        { prompt: prompts.customerShoes, label: t.noteCustomerShoes, answer: notes.customerShoes, list: [] as string[] },
+        { prompt: prompts.picture, label: t.notePicture, answer: notes.picture, list: [] as string[] },
       ],
       anyNotes: Boolean(notes.tenYears || notes.customerShoes || notes.picture || notes.fiveThings.length),
     },
@@ -210,7 +212,7 @@ export function buildPlan(result: Result, q: Questionnaire, messages: Messages) 
     })),
     communicationAny: COMMUNICATION_SKILLS.some((key) => result.communication[key]),
     problemSteps: messages.method.problemSteps.map((step, i) => ({ number: i + 1, ...step })),
-    education: result.education,
+    education: result.education && { ...result.education, kickoff: formatDate(result.education.kickoff, lang) },
     team: result.team
       ? {
           respondents: result.team.respondents,
@@ -248,13 +250,13 @@ function gcd(a: number, b: number): number {
  * meeting (with staff), each policy to drop or make friendlier, and, as suggestions, the
  * best idea for each priority.
  */
-function suggestedActions(result: Result, ranked: Map<string, ReturnType<typeof rankIdeas>>, messages: Messages, hasStaff: boolean) {
+function suggestedActions(result: Result, ranked: Map<string, ReturnType<typeof rankIdeas>>, messages: Messages, hasStaff: boolean): PlanAction[] {
   const t = messages.plan;
   const none = { area: null, owner: null, due: null, measure: null, target: null, suggested: false };
-  const kickoff = hasStaff && result.education ? [{ ...none, action: t.actionKickoff, owner: result.education.owner, due: result.education.kickoff }] : [];
+  const kickoff = hasStaff && result.education ? [{ ...none, areaLabel: t.areaEducation, action: t.actionKickoff, owner: result.education.owner, due: result.education.kickoff }] : [];
   const policies = result.policies
     .filter((p) => p.action === 'drop' || p.action === 'make-friendlier')
-    .map((p) => ({ ...none, action: fill(p.action === 'drop' ? t.actionDropPolicy : t.actionSoftenPolicy, { name: p.name }) }));
+    .map((p) => ({ ...none, areaLabel: t.areaPolicies, action: fill(p.action === 'drop' ? t.actionDropPolicy : t.actionSoftenPolicy, { name: p.name }) }));
   const ideas = result.improve.flatMap((id) => {
     const best = ranked.get(id)?.[0];
     return best ? [{ ...none, area: id, action: best.idea.text, suggested: true }] : [];

@@ -172,7 +172,10 @@ const helpers: Record<string, Helper> = {
         if (v !== null && typeof v === 'object') throw problemHere(loc, 'template-t-value', { name, found: describe(v) });
         if (typeof v !== 'string') return [name, v === null ? '' : (v as number)];
         step(loc, Math.floor(v.length / TEXT_CHARS_PER_STEP));
-        return [name, escapeMarkdown(v)];
+        // Only a value that starts a line of the message can start a Markdown list or heading.
+        const message = texts[key]!;
+        const atLineStart = (typeof message === 'string' ? [message] : Object.values(message)).some((m) => new RegExp(`(^|\\n)\\{${name}\\}`).test(m));
+        return [name, escapeMarkdown(v, atLineStart)];
       }),
     );
     return fill(texts[key]!, values, data?.root?.lang);

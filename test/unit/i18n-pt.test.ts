@@ -72,9 +72,9 @@ describe('Portuguese terms (one form each, as the seed writes them)', () => {
       'Favoráveis ao cliente e necessárias',
       'Favoráveis ao cliente, embora não obrigatórias',
     ]);
-    expect([pt.plan.friendly, pt.plan.unfriendly]).toEqual(['Favorável ao cliente', 'Desfavorável ao cliente']);
+    expect(pt.plan.policiesIntro).toContain('favorável ou desfavorável ao cliente');
     expect(pt.walk.policyFriendly).toBe('“{name}” é favorável ao cliente?');
-    expect(pt.plan.headingProblems).toBe('Resolução de problemas');
+    expect(pt.plan.train).toContain('resolução de problemas');
     expect(questionnaire).toContain('políticas favoráveis ao cliente');
   });
 });
