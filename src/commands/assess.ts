@@ -74,7 +74,7 @@ export async function assess(options: AssessOptions): Promise<number> {
     const answers = opened?.answers ?? newAnswers(context);
     if (opened) {
       if (isWalkComplete(q, answers)) {
-        if (!(await prompter.confirm({ message: fill(w.complete, { file: opened.file }), default: true }))) return ExitCode.ok;
+        prompter.say(fill(w.complete, { file: opened.file }));
       } else if (isStarted(answers)) {
         prompter.say(fill(w.resumeAnswers, { file: opened.file, ...progress(q, answers) }));
       }
@@ -105,8 +105,9 @@ export async function assess(options: AssessOptions): Promise<number> {
     };
     const signals: NodeJS.Signals[] = ['SIGTERM', 'SIGHUP', 'SIGINT'];
     for (const s of signals) process.on(s, onSignal);
+    let writePlan: boolean;
     try {
-      await walk({ questionnaire: q, messages: context.messages, prompter, answers, save });
+      writePlan = await walk({ questionnaire: q, messages: context.messages, prompter, answers, save });
       save();
     } catch (error) {
       save();
@@ -121,6 +122,10 @@ export async function assess(options: AssessOptions): Promise<number> {
     }
 
     const answersFile = file!;
+    if (!writePlan) {
+      writeStderr(`${savedMessage(context, answersFile)}\n`);
+      return ExitCode.ok;
+    }
     const result = scoreAnswers(q, validateAnswers(parseYaml(fs.readFileSync(answersFile, 'utf8'), answersFile), q), lang);
     const plan = await choosePlanPath(prompter, context, outDir, answersFile, options.force === true);
     writeFileAtomic(plan, await renderMarkdown({ result, context }), { force: true });

@@ -6,11 +6,12 @@
  */
 import type { Messages } from '../i18n/en.js';
 import { fill } from '../i18n/format.js';
+import { formatDate, formatList, formatPercent } from '../i18n/intl.js';
 import { COMMUNICATION_SKILLS } from './answers.js';
 import { rankIdeas } from './ideas.js';
 import { resolveProfile, scaleLabel, statementText, type Questionnaire } from './questionnaire.js';
 import { POLICY_ACTIONS, type Result, type SectionResult } from './result.js';
-import { wholePercentOf } from './scoring.js';
+import { triagePolicy, wholePercentOf } from './scoring.js';
 
 /** An action as the plan lists it: the answers' own, or one the plan makes from the answers. */
 type PlanAction = NonNullable<Result['actions']>[number] & { suggested: boolean; areaLabel?: string };
@@ -31,20 +32,6 @@ export function bar(score: number, max: number, width = BAR_WIDTH): string {
 export function wordCount(text: string): number {
   return text.split(/\s+/).filter(Boolean).length;
 }
-
-/** A date of the answers (ISO) as the language writes it; UTC, so that every machine writes the same. */
-export function formatDate(iso: string | null, lang: string): string | null {
-  if (!iso) return null;
-  return new Intl.DateTimeFormat(intlLang(lang), { dateStyle: 'long', timeZone: 'UTC' }).format(new Date(`${iso}T00:00:00Z`));
-}
-
-/** A whole percent as the language writes it (66%, 66 %). */
-export function formatPercent(percent: number, lang: string): string {
-  return new Intl.NumberFormat(intlLang(lang), { style: 'percent', maximumFractionDigits: 0 }).format(percent / 100);
-}
-
-/** The test language en-XA writes numbers and dates as English does. */
-const intlLang = (lang: string) => (lang === 'en-XA' ? 'en' : lang);
 
 export function buildPlan(result: Result, q: Questionnaire, messages: Messages) {
   const lang = messages.lang;
@@ -76,7 +63,7 @@ export function buildPlan(result: Result, q: Questionnaire, messages: Messages) 
     .map((s) => ({ title: titleOf(s.id), percent: percentText(s) }));
 
   // When the three lowest were proposed and the cut fell inside a tie, say so: csq chose by order.
-  const ties = result.improveChosen ? [] : tiesAtTheCut(applicable, result.improve).map((ids) => ({ areas: ids.map(titleOf).join(', ') }));
+  const ties = result.improveChosen ? [] : tiesAtTheCut(applicable, result.improve).map((ids) => ({ areas: formatList(ids.map(titleOf), lang) }));
 
   const weakRating = Math.floor((q.scale.min + q.scale.max) / 2);
   const ranked = new Map(
@@ -114,7 +101,8 @@ export function buildPlan(result: Result, q: Questionnaire, messages: Messages) 
 
   const dated = actions
     .map((a, order) => ({ a, order }))
-    .sort((x, y) => (x.a.due ?? '\uffff').localeCompare(y.a.due ?? '\uffff') || x.order - y.order)
+    // ISO dates sort as plain strings; undated last; equal dates in the order given.
+    .sort((x, y) => byDue(x.a.due, y.a.due) || x.order - y.order)
     .map(({ a }) => ({
       action: a.action,
       area: a.area ? titleOf(a.area) : (a.areaLabel ?? null),
@@ -168,7 +156,7 @@ export function buildPlan(result: Result, q: Questionnaire, messages: Messages) 
     },
     sections,
     strengths,
-    strengthsText: strengths.map((s) => fill(t.areaPercent, s)).join(', '),
+    strengthsText: formatList(strengths.map((s) => fill(t.areaPercent, s)), lang),
     priorities,
     prioritiesText: priorities.map((p) => fill(t.priorityShort, { number: p.number, title: p.title, percent: p.percent ?? '' })).join(' · '),
     improveChosen: result.improveChosen,
@@ -219,6 +207,17 @@ export function buildPlan(result: Result, q: Questionnaire, messages: Messages) 
           names: result.team.names.filter((n): n is string => n !== null).join(', '),
           disagreements,
           disagreementText: disagreements.map((d) => fill(t.teamDisagreeArea, d)).join('; '),
+          policiesText: formatList(
+            (result.team.policies ?? []).map((p) =>
+              fill(t.teamPolicy, {
+                name: p.name,
+                judgments: p.judgments
+                  .map((j) => fill(t.teamJudgment, { who: result.team!.names[j.respondent] ?? fill(t.respondentNumber, { n: j.respondent + 1 }), group: messages.method.policyActions[triagePolicy(j)].group }))
+                  .join('; '),
+              }),
+            ),
+            lang,
+          ),
         }
       : null,
   };
@@ -239,6 +238,13 @@ function tiesAtTheCut(applicable: SectionResult[], improve: readonly string[]): 
     groups.set(key, [...(groups.get(key) ?? []), s.id]);
   }
   return [...groups.values()].filter((ids) => ids.length > 1 && ids.some((id) => improve.includes(id)) && ids.some((id) => !improve.includes(id)));
+}
+
+function byDue(a: string | null, b: string | null): number {
+  if (a === b) return 0;
+  if (a === null) return 1;
+  if (b === null) return -1;
+  return a < b ? -1 : 1;
 }
 
 function gcd(a: number, b: number): number {

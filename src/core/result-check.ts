@@ -135,6 +135,11 @@ function checkImprove(result: Result, add: Add): void {
 function checkTeam(result: Result, q: Questionnaire, add: Add): void {
   const team = result.team!;
   if (team.names.length !== team.respondents) add(['team', 'names'], 'result-team-names', { count: team.respondents, found: team.names.length });
+  team.policies.forEach((p, i) =>
+    p.judgments.forEach((j, k) => {
+      if (j.respondent >= team.respondents) add(['team', 'policies', i, 'judgments', k, 'respondent'], 'result-team-respondent', { count: team.respondents, found: j.respondent });
+    }),
+  );
   const applicable = result.sections.filter((s) => s.applicable);
   if (team.sections.length !== applicable.length) add(['team', 'sections'], 'result-team-sections', { count: applicable.length, found: team.sections.length });
   team.sections.forEach((t, i) => {

@@ -97,9 +97,20 @@ export const resultSchema = lazySchema(() => {
               }),
             )
             .max(MAX_SECTIONS),
+          // Added with the action plan: a combined Result saved before it has none.
+          policies: z
+            .array(
+              z.strictObject({
+                name: text,
+                judgments: z.array(z.strictObject({ respondent: z.int().min(0).max(MAX_RESPONDENTS - 1), friendly: z.boolean(), necessary: z.boolean() })).max(MAX_RESPONDENTS),
+              }),
+            )
+            .max(MAX_LIST_ITEMS)
+            .default([])
+            .describe('The policies respondents judged differently: each judgment with the index of its respondent in names.'),
         })
         .optional()
-        .describe('Only in a combined Result (csq team): respondents, and per section the spread of their percents.'),
+        .describe('Only in a combined Result (csq team): respondents, per section the spread of their percents, and the policies they judged differently.'),
     })
     .describe('A scored customer service assessment (csq Result).');
 });

@@ -99,6 +99,7 @@ export interface CombineOptions {
 }
 
 type Policy = Result['policies'][number];
+type Action = NonNullable<Result['actions']>[number];
 
 /** Lists merged in order, each item once: "Faster quotes" and "faster  quotes" are one request. */
 function mergeLists(lists: readonly (readonly string[])[]): string[] {
@@ -125,17 +126,21 @@ export function mergePolicies(results: readonly Result[]): Policy[] {
   return [...merged.values()];
 }
 
-/** Every respondent's actions, each once (case and spacing aside); null when none of them gave any. */
+/**
+ * Every respondent's actions, each once (case and spacing aside), in the order given: what one
+ * respondent left out of an action (owner, date, measure) another's copy fills in. Null when
+ * none of them gave any.
+ */
 export function mergeActions(results: readonly Result[]): Result['actions'] {
-  const given = results.flatMap((r) => r.actions ?? []);
   if (results.every((r) => r.actions === null)) return null;
-  const seen = new Set<string>();
-  return given.filter((a) => {
-    const key = `${a.area ?? ''}\u0000${normalizeName(a.action)}`;
-    if (seen.has(key)) return false;
-    seen.add(key);
-    return true;
-  });
+  const merged = new Map<string, Action>();
+  for (const action of results.flatMap((r) => r.actions ?? [])) {
+    const key = `${action.area ?? ''}\u0000${normalizeName(action.action)}`;
+    const known = merged.get(key);
+    if (!known) merged.set(key, action);
+    else merged.set(key, Object.fromEntries(Object.entries(known).map(([field, value]) => [field, value ?? action[field as keyof Action]])) as Action);
+  }
+  return [...merged.values()];
 }
 
 export interface PolicyDisagreement {
@@ -195,7 +200,8 @@ export function combineResults(results: readonly Result[], options: CombineOptio
     visionNotes: lead.visionNotes,
     policies: mergePolicies(results),
     actions: mergeActions(results),
-    review: lead.review,
+    // The lead's next assessment, or else the earliest any respondent gave.
+    review: lead.review ?? results.map((r) => r.review).filter((d): d is string => d !== null).sort()[0] ?? null,
     communication: lead.communication,
     education: lead.education,
     team: {
@@ -221,6 +227,7 @@ export function combineResults(results: readonly Result[], options: CombineOptio
             ),
           };
         }),
+      policies: policyDisagreements(results),
     },
   };
 }

@@ -20,7 +20,8 @@ const ACCENTED: Record<string, string> = Object.fromEntries(
  */
 const KEEP = /(\{\{[^}]*\}\}|\{\w+\}|`[^`]*`|https?:\/\/\S+|(?<![\p{L}\d])-{1,2}[\w-]+|[\w-]*[./=_][\w./=_-]*\w|\b[A-Z][A-Z0-9-]+\b|\bcsq(?: (?:assess|report|validate|init|schema|compare|team|survey|poster))?\b)/gu;
 
-function accent(text: string): string {
+/** Letters accented, nothing else changed: for what Intl writes in en-XA (dates, lists). */
+export function accent(text: string): string {
   return text.replace(/[A-Za-z]/g, (c) => ACCENTED[c]!);
 }
 

@@ -13,7 +13,7 @@ export interface Choice<T> {
 
 export interface Prompter {
   rating(config: RatingConfig): Promise<number>;
-  select<T>(config: { message: string; choices: Choice<T>[]; default?: T }): Promise<T>;
+  select<T>(config: { message: string; choices: Choice<T>[]; default?: T; pageSize?: number }): Promise<T>;
   /** Several choices; `validate` returns an error text or true. */
   checkbox<T>(config: { message: string; choices: (Choice<T> & { checked?: boolean })[]; validate?: (values: readonly T[]) => string | true }): Promise<T[]>;
   input(config: { message: string; default?: string; validate?: (value: string) => string | true }): Promise<string>;
@@ -63,7 +63,7 @@ export async function createInquirerPrompter({ output, messages }: InquirerOptio
       const tty = (output as { isTTY?: boolean }).isTTY === true;
       if (tty) output.write('\x1b[?2004h');
       try {
-        return await textPrompt({ ...config, linesLabel: (count) => fill(words.lines, { count }) }, context);
+        return await textPrompt({ ...config, linesLabel: (count) => fill(words.lines, { count }), defaultHelp: words.defaultHelp }, context);
       } finally {
         if (tty) output.write('\x1b[?2004l');
       }

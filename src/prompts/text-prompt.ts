@@ -16,6 +16,8 @@ export interface TextConfig {
   validate?: (value: string) => string | true;
   /** How a finished multi-line answer is shown once submitted, e.g. "3 lines". */
   linesLabel?: (count: number) => string;
+  /** Shown beside a default: how to keep, edit or clear it. */
+  defaultHelp?: string;
 }
 
 export const textPrompt = createPrompt<string, TextConfig>((config, done) => {
@@ -26,6 +28,8 @@ export const textPrompt = createPrompt<string, TextConfig>((config, done) => {
   const [lines, setLines] = useState<string[]>([]);
   const [pasting, setPasting] = useState(false);
   const [error, setError] = useState<string | undefined>(undefined);
+  // Enter on an empty line keeps the default; Backspace there drops it, so an answer can be cleared.
+  const [fallback, setFallback] = useState(config.default ?? '');
   const prefix = usePrefix({ status, theme });
 
   useKeypress((key, rl) => {
@@ -41,7 +45,7 @@ export const textPrompt = createPrompt<string, TextConfig>((config, done) => {
         setValue('');
         return;
       }
-      const answer = lines.length > 0 ? [...lines, value].join('\n') : value || (config.default ?? '');
+      const answer = lines.length > 0 ? [...lines, value].join('\n') : value || fallback;
       const verdict = config.validate ? config.validate(answer) : true;
       if (verdict === true) {
         setValue(answer);
@@ -51,6 +55,17 @@ export const textPrompt = createPrompt<string, TextConfig>((config, done) => {
         setError(verdict);
         rl.write(value); // readline emptied its line on Enter: give the text back to fix
       }
+      return;
+    }
+    if (key.name === 'tab' && value === '' && lines.length === 0 && fallback) {
+      // Tab puts the default on the line, to edit rather than retype.
+      rl.clearLine(0);
+      rl.write(fallback);
+      setValue(fallback);
+      return;
+    }
+    if (isBackspaceKey(key) && value === '' && rl.line === '' && lines.length === 0 && fallback) {
+      setFallback('');
       return;
     }
     if (isBackspaceKey(key) && value === '' && rl.line === '' && lines.length > 0) {
@@ -77,6 +92,8 @@ export const textPrompt = createPrompt<string, TextConfig>((config, done) => {
     return `${prefix} ${message} ${theme.style.answer(shown)}`;
   }
   const pasted = lines.map((line) => `${line} ⏎ `).join('');
-  const hint = config.default && !value && lines.length === 0 ? ` ${theme.style.defaultAnswer(config.default)}` : '';
-  return [`${prefix} ${message}${hint} ${pasted}${value}`, error ? theme.style.error(error) : ''];
+  const showDefault = fallback !== '' && !value && lines.length === 0;
+  const hint = showDefault ? ` ${theme.style.defaultAnswer(fallback)}` : '';
+  const help = showDefault && config.defaultHelp ? theme.style.help(config.defaultHelp) : '';
+  return [`${prefix} ${message}${hint} ${pasted}${value}`, error ? theme.style.error(error) : help];
 });

@@ -8,6 +8,7 @@
  * No file system, no terminal: everything goes through the injected Prompter.
  */
 import { COMMUNICATION_SKILLS, answersSchema, isAnswered, metaOf, missingRatings, schemaAt, type Answers } from '../core/answers.js';
+import { rankIdeas } from '../core/ideas.js';
 import { forbiddenCharacter, forbiddenProblem } from '../core/characters.js';
 import { checkValue } from '../core/issues.js';
 import { problemMessage } from '../render/problems.js';
@@ -26,7 +27,7 @@ export interface WalkContext {
 }
 
 /** The groups of questions, each introduced once when the walk first asks one of its steps. */
-type Group = 'welcome' | 'A' | 'B' | 'vision' | 'policies' | 'D' | 'E';
+type Group = 'welcome' | 'A' | 'actions' | 'B' | 'vision' | 'policies' | 'D' | 'E' | 'review';
 
 interface Step {
   /** The answer it fills, as a dotted path (`requirements.internal`). */
@@ -39,12 +40,24 @@ interface Step {
   /** A list that an interruption can cut short: it reopens when the walk resumes. */
   list?: boolean;
   ask: (ctx: Walk) => Promise<void>;
+  /** On the review screen: what the answer is called, and how it reads now. */
+  label: (ctx: Walk) => string;
+  shown: (ctx: Walk) => string;
+  /** How the review screen changes it (default: asked again, the current answer as the default). */
+  edit?: (ctx: Walk) => Promise<void>;
 }
 
 interface Walk extends WalkContext {
-  /** The step, if any, that an interruption cut short. */
+  /** The step, if any, that an interruption cut short, or that the review screen changes. */
   reopen?: string;
+  /** Asking again from the review screen: the current answer is the default. */
+  editing?: boolean;
 }
+
+type Action = NonNullable<Answers['actions']>[number];
+
+/** Up to this many actions for each area to improve: the method's "focused" (you can work on only a few). */
+const ACTIONS_PER_AREA = 3;
 
 const at = (a: Answers, path: string): unknown => path.split('.').reduce<unknown>((v, k) => (v && typeof v === 'object' ? (v as Record<string, unknown>)[k] : undefined), a);
 const filled = (path: string) => (a: Answers) => isAnswered(at(a, path));
@@ -59,18 +72,44 @@ export function walkSteps(q: Questionnaire): Step[] {
   // A prefilled vision means the prompts that lead to it are not needed.
   const note = (key: string) => (a: Answers) => isAnswered(a.vision) || isAnswered(at(a, `visionNotes.${key}`));
   const noVision = (a: Answers) => !isAnswered(a.vision);
+  /** A free-text step: asked, shown and changed the same way. */
+  const textStep = (id: string, group: Group, message: (w: Walk) => string, more: Partial<Step> & { required?: boolean } = {}): Step => ({
+    id,
+    group,
+    answered: filled(id),
+    ask: (w) => askText(w, id, message(w), { required: more.required }),
+    label: message,
+    shown: (w) => shownText(w, at(w.answers, id)),
+    ...more,
+  });
+  const listStep = (id: string, group: Group, message: (w: Walk, n: number) => string, max = Infinity, lead?: (w: Walk) => string, more: Partial<Step> = {}): Step => ({
+    id,
+    group,
+    list: true,
+    answered: filled(id),
+    ask: (w) => askList(w, id, (n) => message(w, n), max, lead?.(w)),
+    label: (w) => message(w, 1),
+    shown: (w) => shownText(w, at(w.answers, id)),
+    edit: (w) => editList(w, id, (n) => message(w, n), max),
+    ...more,
+  });
+  const other = (w: Walk, n: number, first: string) => (n === 1 ? first : w.messages.walk.another);
   return [
-    { id: 'organization', group: 'welcome', answered: filled('organization'), ask: (w) => askText(w, 'organization', w.messages.walk.organization, { required: true }) },
-    { id: 'respondent', group: 'welcome', answered: filled('respondent'), ask: (w) => askText(w, 'respondent', w.messages.walk.respondent) },
+    textStep('organization', 'welcome', (w) => w.messages.walk.organization, { required: true }),
+    textStep('respondent', 'welcome', (w) => w.messages.walk.respondent),
     ...q.profile.map(
       (p): Step => ({
         id: `profile.${p.id}`,
         group: 'welcome',
         answered: (a) => a.profile?.[p.id] !== undefined,
         ask: async (w) => {
-          w.answers.profile = { ...w.answers.profile, [p.id]: await w.prompter.confirm({ message: p.question, default: p.default }) };
+          const current = w.answers.profile?.[p.id];
+          w.answers.profile = { ...w.answers.profile, [p.id]: await w.prompter.confirm({ message: p.question, default: current ?? p.default }) };
+          dropWhatNoLongerApplies(w);
           w.save();
         },
+        label: () => p.question,
+        shown: (w) => (resolveProfile(q, w.answers.profile)[p.id] ? w.messages.prompts.yes : w.messages.prompts.no),
       }),
     ),
     ...q.sections.map(
@@ -80,30 +119,55 @@ export function walkSteps(q: Questionnaire): Step[] {
         applies: (a) => isApplicable(section, resolveProfile(q, a.profile)),
         answered: (a) => section.statements.every((st) => a.ratings[section.id]?.[st.id] !== undefined),
         ask: (w) => rateSection(w, section.id),
+        label: () => section.title,
+        shown: (w) => {
+          const { score, max } = scoreSection(q, section, w.answers.ratings[section.id] ?? {});
+          return fill(w.messages.walk.sectionScoreShort, { score, max, percent: wholePercentOf(score, max) });
+        },
       }),
     ),
-    { id: 'improve', group: 'A', answered: (a) => a.improve !== undefined, ask: confirmImprove },
-    { id: 'requirements.internal', group: 'B', list: true, answered: filled('requirements.internal'), ask: (w) => askList(w, 'requirements.internal', (n) => (n === 1 ? w.messages.walk.internal : w.messages.walk.another)) },
-    { id: 'requirements.employees', group: 'B', list: true, applies: staff, answered: filled('requirements.employees'), ask: (w) => askList(w, 'requirements.employees', (n) => (n === 1 ? w.messages.walk.employees : w.messages.walk.another)) },
-    { id: 'requirements.topRequests', group: 'B', list: true, answered: filled('requirements.topRequests'), ask: (w) => askList(w, 'requirements.topRequests', (n) => fill(w.messages.walk.topRequests, { n }), 3) },
-    { id: 'visionNotes.tenYears', group: 'vision', applies: noVision, answered: note('tenYears'), ask: (w) => askText(w, 'visionNotes.tenYears', w.messages.method.visionPrompts.tenYears) },
     {
-      id: 'visionNotes.fiveThings',
-      group: 'vision',
+      id: 'improve',
+      group: 'A',
+      answered: (a) => a.improve !== undefined,
+      ask: confirmImprove,
+      edit: editImprove,
+      label: (w) => w.messages.walk.reviewImprove,
+      shown: (w) => (w.answers.improve ?? []).map((id) => q.sections.find((s) => s.id === id)?.title ?? id).join(', '),
+    },
+    {
+      id: 'actions',
+      group: 'actions',
       list: true,
+      answered: filled('actions'),
+      ask: (w) => askActions(w),
+      label: (w) => w.messages.walk.reviewActions,
+      shown: (w) => shownText(w, (w.answers.actions ?? []).map((a) => a.action)),
+      edit: editActions,
+    },
+    listStep('requirements.internal', 'B', (w, n) => other(w, n, w.messages.walk.internal)),
+    listStep('requirements.employees', 'B', (w, n) => other(w, n, w.messages.walk.employees), Infinity, undefined, { applies: staff }),
+    listStep('requirements.topRequests', 'B', (w, n) => fill(w.messages.walk.topRequests, { n }), 3),
+    textStep('visionNotes.tenYears', 'vision', (w) => w.messages.method.visionPrompts.tenYears, { applies: noVision, answered: note('tenYears') }),
+    listStep('visionNotes.fiveThings', 'vision', (w, n) => fill(w.messages.walk.fiveThings, { n }), 5, (w) => w.messages.method.visionPrompts.fiveThings, {
       applies: noVision,
       answered: note('fiveThings'),
-      ask: (w) => askList(w, 'visionNotes.fiveThings', (n) => fill(w.messages.walk.fiveThings, { n }), 5, w.messages.method.visionPrompts.fiveThings),
+    }),
+    textStep('visionNotes.customerShoes', 'vision', (w) => w.messages.method.visionPrompts.customerShoes, { applies: noVision, answered: note('customerShoes') }),
+    textStep('visionNotes.picture', 'vision', (w) => w.messages.method.visionPrompts.picture, { applies: noVision, answered: note('picture') }),
+    { ...textStep('vision', 'vision', (w) => w.messages.walk.vision), ask: askVision },
+    {
+      id: 'policies',
+      group: 'policies',
+      list: true,
+      answered: filled('policies'),
+      ask: askPolicies,
+      label: (w) => w.messages.walk.reviewPolicies,
+      shown: (w) => shownText(w, (w.answers.policies ?? []).map((p) => p.name)),
+      edit: editPolicies,
     },
-    { id: 'visionNotes.customerShoes', group: 'vision', applies: noVision, answered: note('customerShoes'), ask: (w) => askText(w, 'visionNotes.customerShoes', w.messages.method.visionPrompts.customerShoes) },
-    { id: 'visionNotes.picture', group: 'vision', applies: noVision, answered: note('picture'), ask: (w) => askText(w, 'visionNotes.picture', w.messages.method.visionPrompts.picture) },
-    { id: 'vision', group: 'vision', answered: filled('vision'), ask: askVision },
-    { id: 'policies', group: 'policies', list: true, answered: filled('policies'), ask: askPolicies },
-    ...COMMUNICATION_SKILLS.map(
-      (key): Step => ({
-        id: `communication.${key}`,
-        group: 'D',
-        answered: filled(`communication.${key}`),
+    ...COMMUNICATION_SKILLS.map((key) =>
+      textStep(`communication.${key}`, 'D', (w) => w.messages.method.skills[key].name, {
         ask: async (w) => {
           const skill = w.messages.method.skills[key];
           w.prompter.say(fill(w.messages.walk.skill, { name: skill.name, voice: skill.voice }));
@@ -111,9 +175,16 @@ export function walkSteps(q: Questionnaire): Step[] {
         },
       }),
     ),
-    ...(['kickoff', 'owner', 'training'] as const).map(
-      (key): Step => ({ id: `education.${key}`, group: 'E', applies: staff, answered: filled(`education.${key}`), ask: (w) => askText(w, `education.${key}`, w.messages.walk[key]) }),
+    ...(['kickoff', 'owner', 'training'] as const).map((key) =>
+      textStep(`education.${key}`, 'E', (w) => w.messages.walk[key], {
+        applies: staff,
+        ask: async (w) => {
+          await askText(w, `education.${key}`, w.messages.walk[key]);
+          if (key !== 'training') syncKickoffAction(w);
+        },
+      }),
     ),
+    textStep('review', 'review', (w) => w.messages.walk.reviewDate),
   ];
 }
 
@@ -137,10 +208,16 @@ function interruptedList(steps: Step[], answers: Answers): string | undefined {
   return next > 0 && previous?.list ? previous.id : undefined;
 }
 
-export async function walk(context: WalkContext): Promise<Answers> {
+/** Asks what is missing, then shows the review screen; resolves to whether the owner wants the plan written now. */
+export async function walk(context: WalkContext): Promise<boolean> {
   const steps = walkSteps(context.questionnaire);
   const w: Walk = { ...context, reopen: interruptedList(steps, context.answers) };
-  // Each run of asked steps of one group gets the group's opening and closing words.
+  await askPending(w, steps);
+  return reviewScreen(w, steps);
+}
+
+/** Every step not answered yet, in order; each run of steps of one group with the group's opening and closing words. */
+async function askPending(w: Walk, steps: Step[]): Promise<void> {
   let group: Group | undefined;
   for (const step of steps) {
     if (!(step.applies?.(w.answers) ?? true)) continue;
@@ -153,7 +230,62 @@ export async function walk(context: WalkContext): Promise<Answers> {
     await step.ask(w);
   }
   if (group) outro(w, group);
-  return w.answers;
+  w.reopen = undefined;
+}
+
+/**
+ * The last screen: every answer, any of which can be changed before the plan is written.
+ * A change that brings new questions (a business that now has staff) asks them, then comes back.
+ */
+async function reviewScreen(w: Walk, steps: Step[]): Promise<boolean> {
+  const m = w.messages.walk;
+  for (;;) {
+    const shown = steps.filter((step) => step.applies?.(w.answers) ?? true);
+    const width = Math.min(Math.max(...shown.map((step) => step.label(w).length)), 40);
+    const choice = await w.prompter.select<string>({
+      message: m.reviewScreen,
+      pageSize: 15,
+      choices: [
+        { name: m.reviewWrite, value: '' },
+        ...shown.map((step) => ({ name: `${truncate(step.label(w), width).padEnd(width)}  ${truncate(step.shown(w), 60)}`, value: step.id })),
+        { name: m.reviewLater, value: '-' },
+      ],
+    });
+    if (choice === '') return true;
+    if (choice === '-') return false;
+    const step = steps.find((s) => s.id === choice)!;
+    w.editing = true;
+    w.reopen = step.id;
+    try {
+      await (step.edit ?? step.ask)(w);
+    } finally {
+      w.editing = false;
+      w.reopen = undefined;
+    }
+    await askPending(w, steps);
+  }
+}
+
+/** How an answer reads on the review screen: a text, the items of a list, or "–". */
+function shownText(w: Walk, value: unknown): string {
+  if (Array.isArray(value)) return value.length === 0 ? '–' : value.join('; ');
+  return typeof value === 'string' && value !== '' ? value.replace(/\s+/g, ' ') : '–';
+}
+
+/** After the profile changes: what no longer applies goes (a staff section's ratings when there is no staff). */
+function dropWhatNoLongerApplies(w: Walk): void {
+  const q = w.questionnaire;
+  const profile = resolveProfile(q, w.answers.profile);
+  for (const section of q.sections) if (!isApplicable(section, profile)) delete w.answers.ratings[section.id];
+  if (w.answers.improve) {
+    const kept = w.answers.improve.filter((id) => isApplicable(q.sections.find((s) => s.id === id)!, profile));
+    w.answers.improve = kept.length > 0 ? kept : undefined;
+  }
+  if (!hasStaff(q, w.answers)) {
+    if (w.answers.requirements) delete w.answers.requirements.employees;
+    delete w.answers.education;
+    syncKickoffAction(w);
+  }
 }
 
 function intro({ questionnaire: q, messages: m, prompter: p, answers }: Walk, group: Group): void {
@@ -165,11 +297,13 @@ function intro({ questionnaire: q, messages: m, prompter: p, answers }: Walk, gr
         : undefined,
     A: () =>
       missingRatings(q, answers).length > 0 ? `\n${w.stepA}\n${resolveProfile(q, answers.profile).staff ? w.perspectiveStaff : w.perspectiveSolo}\n` : undefined,
+    actions: () => `\n${w.actionsIntro}`,
     B: () => `\n${w.stepB}\n${w.requirementsIntro}\n`,
     vision: () => `\n${w.stepC}\n${w.visionIntro}\n`,
     policies: () => `\n${w.policiesIntro}\n`,
     D: () => `\n${w.stepD}\n${w.communicationIntro}\n`,
     E: () => `\n${w.stepE}`,
+    review: () => `\n${w.reviewIntro}`,
   };
   const text = texts[group]();
   if (text !== undefined) p.say(text);
@@ -207,8 +341,10 @@ function check(w: Walk, path: string, value: unknown): string | true {
 async function askText(w: Walk, path: string, message: string, options: { required?: boolean } = {}): Promise<void> {
   const m = w.messages.walk;
   const singleLine = metaOf(schemaAt(answersSchema(w.questionnaire), path.split('.'))).singleLine === true;
+  const current = at(w.answers, path);
   const raw = await w.prompter.input({
     message,
+    ...(w.editing && typeof current === 'string' && current !== '' ? { default: current } : {}),
     validate: (value) => {
       const trimmed = value.trim();
       if (!trimmed) return options.required ? m.required : true;
@@ -329,20 +465,28 @@ async function confirmImprove(w: Walk): Promise<void> {
   for (const r of results) p.say(`  ${r.title.padEnd(width)}  ${bar(r.score, r.max)} ${String(wholePercentOf(r.score, r.max)).padStart(3)}%`);
   const proposed = lowestSections(results.map((r) => ({ ...r, applicable: true })));
   const title = (id: string) => q.sections.find((s) => s.id === id)!.title;
-  const accept = await p.confirm({ message: fill(m.walk.proposeImprove, { areas: proposed.map(title).join(', ') }), default: true });
-  answers.improve = accept
-    ? proposed
-    : await p.checkbox({
-        message: m.walk.pickImprove,
-        choices: results.map((r) => ({ name: `${r.title} (${wholePercentOf(r.score, r.max)}%)`, value: r.id, checked: proposed.includes(r.id) })),
-        validate: (chosen) => (chosen.length >= 1 && chosen.length <= 3) || m.walk.pickImproveError,
-      });
-  save();
+  if (await p.confirm({ message: fill(m.walk.proposeImprove, { areas: proposed.map(title).join(', ') }), default: true })) {
+    answers.improve = proposed;
+    save();
+  } else await pickImprove(w, proposed);
+}
+
+/** One to three areas, from a list of every applicable area with its score. */
+async function pickImprove(w: Walk, checked: readonly string[]): Promise<void> {
+  const { questionnaire: q, messages: m, answers } = w;
+  const profile = resolveProfile(q, answers.profile);
+  const results = q.sections.filter((s) => isApplicable(s, profile)).map((s) => ({ id: s.id, title: s.title, ...scoreSection(q, s, answers.ratings[s.id] ?? {}) }));
+  answers.improve = await w.prompter.checkbox({
+    message: m.walk.pickImprove,
+    choices: results.map((r) => ({ name: `${r.title} (${wholePercentOf(r.score, r.max)}%)`, value: r.id, checked: checked.includes(r.id) })),
+    validate: (chosen) => (chosen.length >= 1 && chosen.length <= 3) || m.walk.pickImproveError,
+  });
+  w.save();
 }
 
 async function askVision(w: Walk): Promise<void> {
   const { messages: m, prompter: p, answers, save } = w;
-  let text = '';
+  let text = w.editing ? (answers.vision ?? '') : '';
   for (;;) {
     text = (await p.input({ message: m.walk.vision, default: text || undefined, validate: (v) => check(w, 'vision', v.trim()) })).trim();
     answers.vision = text === '' ? null : text;
@@ -370,6 +514,8 @@ async function askPolicies(w: Walk): Promise<void> {
     list.push({ name: policy, friendly, necessary, ...(note ? { note } : {}) });
     answers.policies = list;
     save();
+    const action = policyAction(w, list.at(-1)!);
+    if (action) addActions(w, [action]);
   }
   if (list.length === 0) p.say(wm.noPolicies);
   else {
@@ -391,6 +537,142 @@ async function askPolicies(w: Walk): Promise<void> {
   }
   answers.policies = list.length > 0 ? list : null;
   save();
+}
+
+/** An action's owner, due date and measure, each optional: asked one after the other. */
+async function actionDetails(w: Walk, action: string, area: string | undefined): Promise<Action> {
+  const m = w.messages.walk;
+  const optional = async (path: string, message: string, fallback?: string | null) => {
+    const value = (await w.prompter.input({ message, ...(fallback ? { default: fallback } : {}), validate: (v) => (v.trim() ? check(w, `actions.0.${path}`, joinLines(v)) : true) })).trim();
+    return value === '' ? undefined : joinLines(value);
+  };
+  const owner = await optional('owner', m.actionOwner, w.answers.respondent);
+  const due = await optional('due', m.actionDue);
+  const measure = await optional('measure', m.actionMeasure);
+  return { ...(area ? { area } : {}), action, ...(owner ? { owner } : {}), ...(due ? { due } : {}), ...(measure ? { measure } : {}) };
+}
+
+/**
+ * For each area to improve, up to three actions: from the ideas that fit the business, those
+ * for its weakest statements first, or in the owner's own words; each with its owner, due date
+ * and measure. Every one is saved at once. None at all is saved as null. After an
+ * interruption it goes on from the area it stopped in.
+ */
+async function askActions(w: Walk, areas: readonly string[] = w.answers.improve ?? []): Promise<void> {
+  const { questionnaire: q, messages: m, prompter: p } = w;
+  const wm = m.walk;
+  const profile = resolveProfile(q, w.answers.profile);
+  const list: Action[] = w.reopen === 'actions' && Array.isArray(w.answers.actions) ? w.answers.actions : [];
+  const resumeFrom = w.reopen === 'actions' && !w.editing ? Math.max(0, ...areas.map((id, i) => (list.some((a) => a.area === id) ? i : 0))) : 0;
+  for (const id of areas.slice(resumeFrom)) {
+    const section = q.sections.find((s) => s.id === id)!;
+    const ofArea = () => list.filter((a) => a.area === id);
+    if (ofArea().length >= ACTIONS_PER_AREA) continue;
+    p.say(`\n${section.title}`);
+    if (ofArea().length > 0) p.say(fill(wm.soFar, { items: ofArea().map((a) => a.action).join('; ') }));
+    while (ofArea().length < ACTIONS_PER_AREA) {
+      const count = ofArea().length;
+      const ideas = rankIdeas(section, w.answers.ratings[id] ?? {}, profile).filter((r) => !list.some((a) => a.action === r.idea.text));
+      const choice = await p.select<string>({
+        message: fill(wm.actionPick, { area: section.title, n: count + 1, max: ACTIONS_PER_AREA }),
+        pageSize: 10,
+        choices: [
+          ...ideas.slice(0, 6).map((r) => ({ name: truncate(r.idea.text, 100), value: String(r.index) })),
+          { name: wm.actionOwn, value: 'own' },
+          { name: count > 0 ? wm.actionsDone : wm.actionsSkip, value: '' },
+        ],
+      });
+      if (choice === '') break;
+      const text =
+        choice === 'own'
+          ? joinLines((await p.input({ message: wm.actionText, validate: (v) => (v.trim() ? check(w, 'actions.0.action', joinLines(v)) : wm.required) })).trim())
+          : section.ideas[Number(choice)]!.text;
+      list.push(await actionDetails(w, text, id));
+      w.answers.actions = list;
+      w.save();
+    }
+  }
+  w.answers.actions = list.length > 0 ? list : null;
+  w.save();
+}
+
+/** The action a policy calls for, if any: drop it, or make it as friendly as it can be. */
+function policyAction(w: Walk, policy: NonNullable<Answers['policies']>[number]): Action | undefined {
+  const t = w.messages.plan;
+  const triage = triagePolicy(policy);
+  if (triage === 'drop') return { action: fill(t.actionDropPolicy, { name: policy.name }) };
+  if (triage === 'make-friendlier') return { action: fill(t.actionSoftenPolicy, { name: policy.name }) };
+  return undefined;
+}
+
+/** Adds actions the answers call for (once each), and says so. */
+function addActions(w: Walk, wanted: Action[]): void {
+  const list = w.answers.actions ?? [];
+  const added = wanted.filter((a) => !list.some((b) => b.action === a.action));
+  if (added.length === 0) return;
+  w.answers.actions = [...list, ...added];
+  w.save();
+  w.prompter.say(fill(w.messages.walk.actionsAdded, { items: added.map((a) => a.action).join('; ') }));
+}
+
+/** With staff and a kickoff date, the kickoff meeting is an action, due that day and owned by the rollout's owner. */
+function syncKickoffAction(w: Walk): void {
+  const text = w.messages.plan.actionKickoff;
+  const kickoff = w.answers.education?.kickoff;
+  const owner = w.answers.education?.owner;
+  const list = w.answers.actions ?? [];
+  const index = list.findIndex((a) => a.action === text);
+  if (!hasStaff(w.questionnaire, w.answers) || !kickoff) {
+    if (index < 0) return;
+    list.splice(index, 1);
+    w.answers.actions = list.length > 0 ? list : null;
+    w.save();
+    return;
+  }
+  const action: Action = { action: text, due: kickoff, ...(owner ? { owner } : {}) };
+  if (index < 0) return addActions(w, [action]);
+  list[index] = { ...list[index], ...action };
+  w.save();
+}
+
+/** On the review screen, a list: keep which items, then add more. */
+async function editList(w: Walk, path: string, message: (n: number) => string, max: number): Promise<void> {
+  const current = at(w.answers, path);
+  const items = Array.isArray(current) ? (current as string[]) : [];
+  const kept = items.length > 0 ? await w.prompter.checkbox({ message: w.messages.walk.keepWhich, choices: items.map((item) => ({ name: item, value: item, checked: true })) }) : [];
+  setAt(w.answers, path, kept.length > 0 ? kept : null);
+  w.save();
+  await askList(w, path, message, max);
+}
+
+/** On the review screen, the policies: keep which, then add more. A policy let go takes its action with it. */
+async function editPolicies(w: Walk): Promise<void> {
+  const items = w.answers.policies ?? [];
+  const kept = items.length > 0 ? await w.prompter.checkbox({ message: w.messages.walk.keepWhich, choices: items.map((policy, i) => ({ name: policy.name, value: i, checked: true })) }) : [];
+  w.answers.policies = kept.length > 0 ? kept.map((i) => items[i]!) : null;
+  const gone = items.filter((_, i) => !kept.includes(i)).map((policy) => policyAction(w, policy)?.action);
+  const actions = (w.answers.actions ?? []).filter((a) => !gone.includes(a.action));
+  if (w.answers.actions) w.answers.actions = actions.length > 0 ? actions : null;
+  w.save();
+  await askPolicies(w);
+}
+
+/** On the review screen, the areas to improve: choose again; a new area is asked for its actions. */
+async function editImprove(w: Walk): Promise<void> {
+  const before = w.answers.improve ?? [];
+  await pickImprove(w, before);
+  const added = (w.answers.improve ?? []).filter((id) => !before.includes(id));
+  if (added.length === 0) return;
+  w.reopen = 'actions';
+  await askActions(w, added);
+}
+
+async function editActions(w: Walk): Promise<void> {
+  const items = w.answers.actions ?? [];
+  const kept = items.length > 0 ? await w.prompter.checkbox({ message: w.messages.walk.keepWhich, choices: items.map((a, i) => ({ name: a.action, value: i, checked: true })) }) : [];
+  w.answers.actions = kept.length > 0 ? kept.map((i) => items[i]!) : null;
+  w.save();
+  await askActions(w);
 }
 
 function truncate(text: string, max: number): string {

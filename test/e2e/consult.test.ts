@@ -95,7 +95,7 @@ describe('csq validate', () => {
 
   it('checks that a translation keeps the ids', () => {
     const dir = tempDir();
-    const translated = readFileSync('questionnaires/csq.en.yaml', 'utf8').replace('id: delight', 'id: delite').replace('lang: en', 'lang: pl');
+    const translated = readFileSync('questionnaires/csq.en.yaml', 'utf8').replace(/\bdelight\b/g, 'delite').replace('lang: en', 'lang: pl');
     writeFileSync(path.join(dir, 'csq.pl.yaml'), translated);
     const run = csq(['validate', path.join(dir, 'csq.pl.yaml')]);
     expect(run.code).toBe(2);
@@ -111,7 +111,7 @@ describe('csq init', () => {
     expect(run.code).toBe(0);
     const template = readFileSync(file, 'utf8');
     expect(template.split('\n')[0]).toBe('# yaml-language-server: $schema=./csq-answers.schema.json');
-    expect(template).toContain('#   1 Almost never · 2 Rarely · 3 Sometimes · 4 Usually · 5 Almost always');
+    expect(template).toContain('#   1 Never · 2 Almost never · 3 Sometimes · 4 Usually · 5 Always');
     expect(template).toMatch(/^ {4}delight: +# We encourage "delighting the customer"\.$/m);
     expect(template.match(/^ {4}[a-z-]+: +#/gm)).toHaveLength(25);
 
@@ -280,8 +280,17 @@ describe('csq team', () => {
     expect(run.code).toBe(0);
     expect(run.stderr).toContain('respondents disagree on Skilled and empowered staff: 24% to 100%');
     const plan = readFileSync(out, 'utf8');
-    expect(plan).toContain('These are the combined answers of 3 respondents');
-    expect(plan).toContain('**Respondents disagree widely** (40 points or more apart) on Skilled and empowered staff (24% to 100%).');
+    expect(plan).toContain('The combined answers of 3 respondents (Jane Doe, Sam Lee, Ana Ruiz)');
+    expect(plan).toContain('They disagree widely (40 points or more) on Skilled and empowered staff (24% to 100%)');
+    expect(plan).toContain('They judged policies differently: Medical waste is not removed (Jane Doe: Unfriendly but necessary; Sam Lee: Unfriendly but necessary; Ana Ruiz: Unfriendly and unnecessary).');
+    // Every respondent's actions, each once, by due date; a copy without owner or date takes them from another's.
+    const rows = plan.split('\n').filter((line) => /^\| (?!Action|---)/.test(line) && line.split('|').length === 7);
+    expect(rows).toEqual([
+      '| Start a complaints log | Error reduction | Jane Doe | January 15, 2027 | complaints logged weekly |',
+      '| Let the crew refund up to 50 euros without asking | Skilled and empowered staff | Ana Ruiz | February 1, 2027 | – |',
+      '| Call five clients a month | Using customer information | Sam Lee | – | – |',
+    ]);
+    expect(plan).toContain('Next assessment: June 1, 2027.');
   });
 
   it('refuses respondents who disagree on the profile', () => {

@@ -57,7 +57,7 @@ function expectReadBack({ files, result, plan, q }: ReturnType<typeof writeAndSc
   expect(expectOk(['validate', result, ...q]).stdout).toBe(`${result}: ok (Result, overall 100%)\n`);
   const rendered = expectOk(['report', result, ...q, '-o', '-']).stdout;
   if (plan) expect(rendered).toBe(readFileSync(plan, 'utf8'));
-  else expect(rendered).toMatch(new RegExp(`^# Customer service plan: Acme\\\\+\n[\\s\\S]*the combined answers of ${MAX_RESPONDENTS} respondents`));
+  else expect(rendered).toMatch(new RegExp(`^# Customer service plan: Acme\\\\+\n[\\s\\S]*The combined answers of ${MAX_RESPONDENTS} respondents`));
   expect(expectOk(['report', result, ...q, '--format', 'json', '-o', '-']).stdout).toBe(readFileSync(result, 'utf8'));
   expect(expectOk(['compare', result, files[0]!, ...q]).stdout).toMatch(/^\S.*\n/);
   expectOk(['compare', result, result, ...q, '--format', 'markdown', '--fail-on-drop', '0']);

@@ -24,7 +24,7 @@ describe('csq report (built CLI as a process)', () => {
     const run = csq(['report', '--example']);
     expect(run.code).toBe(0);
     expect(run.stdout).toMatch(/^# Customer service plan: Acme Cleaning\n/);
-    expect(run.stdout).toContain('## E. Educate your staff');
+    expect(run.stdout).toContain('## E. Educating your staff');
     expect(run.stderr).toBe('');
   });
 
@@ -189,7 +189,7 @@ describe('csq report (built CLI as a process)', () => {
   it('renders a custom template against the same data', () => {
     const dir = tempDir();
     const template = path.join(dir, 'mine.hbs');
-    writeFileSync(template, '{{text organization}}: {{overall.percent}}%{{#each improve}} [{{title}}]{{/each}} {{result.overall.score}}\n');
+    writeFileSync(template, '{{text organization}}: {{overall.percent}}{{#each priorities}} [{{title}}]{{/each}} {{result.overall.score}}\n');
     const run = csq(['report', fixture('full.yaml'), '--template', template]);
     expect(run.stdout).toBe('Acme Cleaning: 66% [Error reduction] [Skilled and empowered staff] [Using customer information] 83\n');
     writeFileSync(template, 'line one\n{{organisation}}\n');

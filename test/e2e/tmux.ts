@@ -97,6 +97,24 @@ export class Terminal {
     this.answered++;
   }
 
+  /**
+   * At the list `question`, move down to the choice that contains `choice` (as an owner
+   * reading the screen would), then press Enter.
+   */
+  async choose(question: string, choice: string): Promise<void> {
+    await this.ask(question, { keys: [] });
+    this.answered--;
+    const active = () => this.screen().split('\n').filter((l) => l.startsWith('❯ ')).at(-1) ?? '';
+    for (let moves = 0; !active().includes(choice); moves++) {
+      if (moves > 60) throw new Error(`no choice "${choice}" in "${question}"; the screen was:\n${this.screen()}`);
+      const before = active();
+      this.press('Down');
+      await this.waitUntil(() => active() !== before, `the list to move from "${before}"`);
+    }
+    this.press('Enter');
+    this.answered++;
+  }
+
   private async waitUntil(check: () => boolean, what: string, timeout = 10_000): Promise<void> {
     const deadline = Date.now() + timeout;
     while (!check()) {

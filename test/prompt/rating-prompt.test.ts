@@ -2,7 +2,7 @@ import { render } from '@inquirer/testing';
 import { describe, expect, it } from 'vitest';
 import { ratingPrompt } from '../../src/prompts/rating-prompt.js';
 
-const labels = { 1: 'Almost never', 2: 'Rarely', 3: 'Sometimes', 4: 'Usually', 5: 'Almost always' };
+const labels = { 1: 'Never', 2: 'Almost never', 3: 'Sometimes', 4: 'Usually', 5: 'Always' };
 const config = { message: 'We review customer complaints.', header: 'Section 3 of 7 · statement 9 of 25', min: 1, max: 5, labels };
 
 describe('ratingPrompt', () => {
@@ -43,10 +43,10 @@ describe('ratingPrompt', () => {
 
   it('moves with the arrows, stops at the ends, and confirms with Enter', async () => {
     const { answer, getScreen, events } = await render(ratingPrompt, { ...config, default: 2 });
-    expect(getScreen()).toContain('❯ 2 Rarely');
+    expect(getScreen()).toContain('❯ 2 Almost never');
     events.keypress('left');
     events.keypress('left');
-    expect(getScreen()).toContain('❯ 1 Almost never');
+    expect(getScreen()).toContain('❯ 1 Never');
     events.keypress('right');
     events.keypress('right');
     events.keypress('right');

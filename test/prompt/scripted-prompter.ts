@@ -18,6 +18,10 @@ export const type = (answer: string, match?: string): Step => ({ kind: 'input', 
 export const yes = (match?: string): Step => ({ kind: 'confirm', answer: true, match });
 export const no = (match?: string): Step => ({ kind: 'confirm', answer: false, match });
 export const pick = (answer: unknown, match?: string): Step => ({ kind: 'select', answer, match });
+/** Picks the one choice whose shown name contains `name`, as a user reading the list would. */
+export const choose = (name: string, match?: string): Step => ({ kind: 'select', answer: { named: name }, match });
+/** Backspace on a prompt's current answer, then Enter: the answer is left empty. */
+export const clear = (match?: string): Step => ({ kind: 'input', answer: { clear: true }, match });
 /** Ctrl-C at the next question. */
 export const interrupt = (): Step => ({ kind: 'input', answer: new PromptInterrupted('User force closed the prompt with SIGINT') });
 
@@ -52,6 +56,11 @@ export function scriptedPrompter(steps: Step[]): Script {
     },
     select: async (c) => {
       const answer = next('select', c.message);
+      if (answer && typeof answer === 'object' && 'named' in answer) {
+        const found = c.choices.filter((choice) => choice.name.includes(String(answer.named)));
+        if (found.length !== 1) throw new Error(`${found.length} choices named "${String(answer.named)}" in "${c.message}": ${c.choices.map((x) => x.name).join(' | ')}`);
+        return found[0]!.value as never;
+      }
       if (!c.choices.some((choice) => choice.value === answer)) throw new Error(`no choice ${String(answer)} in "${c.message}"`);
       return answer as never;
     },
@@ -62,7 +71,9 @@ export function scriptedPrompter(steps: Step[]): Script {
       return answer;
     },
     input: async (c) => {
-      const answer = next('input', c.message) as string;
+      const given = next('input', c.message);
+      // As the real prompt: Enter on an empty line keeps the current answer; `clear` drops it.
+      const answer = typeof given === 'object' ? '' : given === '' ? (c.default ?? '') : (given as string);
       const verdict = c.validate?.(answer) ?? true;
       if (verdict !== true) throw new Error(`input "${answer}" rejected: ${verdict}`);
       return answer;

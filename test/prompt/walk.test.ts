@@ -7,7 +7,7 @@ import { loadQuestionnaire } from '../../src/core/questionnaire.js';
 import { scoreAnswers } from '../../src/core/scoring.js';
 import { en } from '../../src/i18n/en.js';
 import { isWalkComplete, pendingSteps, walk } from '../../src/prompts/walk.js';
-import { interrupt, no, pick, rate, scriptedPrompter, type, yes, type Step } from './scripted-prompter.js';
+import { choose, clear, interrupt, no, pick, rate, scriptedPrompter, type, yes, type Step } from './scripted-prompter.js';
 
 const q = loadQuestionnaire(readFileSync('questionnaires/csq.en.yaml', 'utf8'), 'csq.en.yaml');
 const CONTINUE = pick('', 'change an answer in this section');
@@ -36,8 +36,21 @@ const ratingsWithStaff: Step[] = [
   ...rate(4, 2, 4), CONTINUE,
 ];
 
-const afterRatings = (staff: boolean): Step[] => [
+/** Write the plan, from the review screen. */
+const WRITE = pick('', 'Your answers. Change any of them');
+
+/** One idea and one action of the owner's own for the first and third areas; none for the second. */
+const actionsScript = (areas: [string, string, string]): Step[] => [
+  choose('Keep a complaints log', `Action 1 of at most 3 for ${areas[0]}`), type('', 'Who will do it'), type('2027-01-15', 'Due date'), type('complaints logged weekly', 'know it worked'),
+  pick('', `Action 2 of at most 3 for ${areas[0]}`),
+  pick('', `Action 1 of at most 3 for ${areas[1]}`),
+  pick('own', `Action 1 of at most 3 for ${areas[2]}`), type('Call five clients a month', 'Your action'), type('Sam', 'Who will do it'), type('', 'Due date'), type('', 'know it worked'),
+  pick('', `Action 2 of at most 3 for ${areas[2]}`),
+];
+
+const afterRatings = (staff: boolean, areas: [string, string, string] = ['Error reduction', 'Skilled and empowered staff', 'Using customer information']): Step[] => [
   yes('Your lowest areas are'),
+  ...actionsScript(areas),
   type('Re-cleans on 1 in 12 jobs', 'own data'), type(''),
   ...(staff ? [type('Clients want evening cleaning', 'employees'), type('')] : []),
   type('Faster quotes', '1 of 3'), type('Evening hours', '2 of 3'), type('One contact person', '3 of 3'),
@@ -52,6 +65,8 @@ const afterRatings = (staff: boolean): Step[] => [
   yes('new friendly policies'), type('Cleaning on Sundays'), type(''),
   type('Answer by the third ring', 'First impressions'), type(''), type('Ask what went wrong last time'), type(''), type(''), type('Thank-you note after a month'),
   ...(staff ? [type('2026-12-01', 'kickoff'), type('Jane Doe', 'owns'), type('', 'train')] : []),
+  type('2027-06-01', 'next assessment'),
+  WRITE,
 ];
 
 const fullScript: Step[] = [type('Acme Cleaning', 'Name of your business'), type('Jane Doe', 'Your name'), yes('employees'), ...ratingsWithStaff, ...afterRatings(true)];
@@ -85,7 +100,22 @@ describe('the walk, scripted', () => {
       ],
       communication: { greet: 'Answer by the third ring', value: null, ask: 'Ask what went wrong last time', listen: null, help: null, invite: 'Thank-you note after a month' },
       education: { kickoff: '2026-12-01', owner: 'Jane Doe', training: null },
+      actions: [
+        {
+          area: 'errors',
+          action: expect.stringContaining('Keep a complaints log'),
+          owner: 'Jane Doe',
+          due: '2027-01-15',
+          measure: 'complaints logged weekly',
+        },
+        { area: 'information', action: 'Call five clients a month', owner: 'Sam' },
+        { action: 'Drop the policy "We don\'t do windows"' },
+        { action: 'Kickoff meeting: launch the vision, and end it with next actions, owners and deadlines', due: '2026-12-01', owner: 'Jane Doe' },
+      ],
+      review: '2027-06-01',
     });
+    expect(prompter.said).toContain('Added to your actions: Drop the policy "We don\'t do windows"');
+    expect(prompter.said).toContain('Added to your actions: Kickoff meeting: launch the vision, and end it with next actions, owners and deadlines');
     expect(isWalkComplete(q, answers)).toBe(true);
     // Every autosave is a valid (partial) answers file; the last is the whole thing.
     for (const saved of saves) expect(() => loadAnswers(saved, 'saved.yaml', q, { complete: false })).not.toThrow();
@@ -118,7 +148,7 @@ describe('the walk, scripted', () => {
       type('Solo Books'), type(''), no('employees'),
       ...rate(5, 5, 5, 5), CONTINUE, ...rate(3, 5, 3, 1), CONTINUE, ...rate(3, 2, 3), CONTINUE,
       ...rate(4, 4, 4), CONTINUE, ...rate(4, 4, 4), CONTINUE, ...rate(2, 2, 4), CONTINUE,
-      ...afterRatings(false),
+      ...afterRatings(false, ['Error reduction', 'Improving products, services and processes', 'Customer alignment']),
     ];
     const { answers, prompter, error } = await run(script);
     expect(error).toBeUndefined();
@@ -183,7 +213,7 @@ describe('the walk, scripted', () => {
     const saved = loadAnswers(first.lastSave, 'a.yaml', q, { complete: false });
     expect(saved.policies).toEqual([{ name: "We don't do windows", friendly: false, necessary: false }]);
     const second = await run(
-      [type('Free re-clean within 24 hours', 'A policy'), yes(), yes(), type(''), type('', 'A policy'), no('new friendly policies'), ...Array.from({ length: 6 }, () => type('')), type(''), type(''), type('')],
+      [type('Free re-clean within 24 hours', 'A policy'), yes(), yes(), type(''), type('', 'A policy'), no('new friendly policies'), ...Array.from({ length: 6 }, () => type('')), type(''), type(''), type(''), type('', 'next assessment'), WRITE],
       saved,
     );
     expect(second.error).toBeUndefined();
@@ -220,8 +250,11 @@ policies: null
       [
         { kind: 'rating', answer: 4, match: 'delighting the customer' }, CONTINUE,
         ...rate(2, 2, 4), CONTINUE,
+        pick('', 'Action 1 of at most 3 for Error reduction'),
         type('Late invoices', 'own data'), type(''), type('Clear invoices'), type(''),
         ...Array.from({ length: 6 }, () => type('')),
+        type('', 'next assessment'),
+        WRITE,
       ],
       partial,
     );
@@ -239,10 +272,10 @@ policies: null
     const answers = loadAnswers(rated, 'init.yaml', q, { complete: false });
     expect(missingRatings(q, answers)).toEqual([]);
     expect(pendingSteps(q, answers)).toEqual([
-      'organization', 'respondent', 'improve',
+      'organization', 'respondent', 'improve', 'actions',
       'requirements.internal', 'requirements.employees', 'requirements.topRequests',
       'visionNotes.tenYears', 'visionNotes.fiveThings', 'visionNotes.customerShoes', 'visionNotes.picture', 'vision',
-      'policies', ...COMMUNICATION_SKILLS.map((k) => `communication.${k}`), 'education.kickoff', 'education.owner', 'education.training',
+      'policies', ...COMMUNICATION_SKILLS.map((k) => `communication.${k}`), 'education.kickoff', 'education.owner', 'education.training', 'review',
     ]);
     // What the walk saves for a question left empty (null) is answered; a placeholder is not.
     expect(pendingSteps(q, { ...answers, organization: 'Acme', respondent: null, vision: null })).not.toContain('vision');
@@ -252,7 +285,7 @@ policies: null
   it('warns about a long vision and lets the owner shorten it', async () => {
     const long = 'We will be the friendliest, fastest and most reliable cleaning company in the whole region, known by every business for spotless offices, fair prices and happy staff who love their work.';
     const initial = loadAnswers(
-      `organization: A\nrespondent: null\nprofile: { staff: false }\nimprove: [errors]\nrequirements: { internal: null, topRequests: null }\nvisionNotes: { tenYears: null, fiveThings: null, customerShoes: null, picture: null }\nratings: {}\n`,
+      `organization: A\nrespondent: null\nprofile: { staff: false }\nimprove: [errors]\nactions: null\nrequirements: { internal: null, topRequests: null }\nvisionNotes: { tenYears: null, fiveThings: null, customerShoes: null, picture: null }\nratings: {}\n`,
       'a.yaml',
       q,
       { complete: false },
@@ -281,8 +314,149 @@ policies: null
 
   it('rejects a malformed kickoff date at the prompt', async () => {
     const initial = loadAnswers(readFileSync('test/fixtures/full.yaml', 'utf8').replace(/education:[\s\S]*$/, ''), 'f.yaml', q, { complete: false });
-    Object.assign(initial, { improve: ['errors'], communication: { greet: null, value: null, ask: null, listen: null, help: null, invite: null } });
+    Object.assign(initial, { improve: ['errors'], actions: null, communication: { greet: null, value: null, ask: null, listen: null, help: null, invite: null } });
     const { error } = await run([type('1 December', 'kickoff')], initial);
     expect(String(error)).toContain('expected a date like 2026-11-23, found "1 December"');
+  });
+});
+
+/** The answers the full script leaves: every question answered. */
+async function completed(script: Step[] = fullScript): Promise<Answers> {
+  const { answers, error } = await run(script);
+  if (error) throw error;
+  return answers;
+}
+
+describe('the actions', () => {
+  it('offers only ideas that fit a one-person business, those for its weakest statements first', async () => {
+    const solo = await completed([
+      type('Solo Books'), type(''), no('employees'),
+      ...rate(5, 5, 5, 5), CONTINUE, ...rate(3, 5, 3, 1), CONTINUE, ...rate(3, 2, 3), CONTINUE,
+      ...rate(4, 4, 4), CONTINUE, ...rate(4, 4, 4), CONTINUE, ...rate(2, 2, 4), CONTINUE,
+      ...afterRatings(false, ['Error reduction', 'Improving products, services and processes', 'Customer alignment']),
+    ]);
+    const offered: string[][] = [];
+    const prompter = scriptedPrompter([pick('actions', 'Your answers'), { kind: 'checkbox', answer: [] }, pick('', 'Error reduction'), pick('', 'Improving'), pick('', 'Customer alignment'), WRITE]);
+    const select = prompter.select;
+    prompter.select = async (c) => {
+      if (c.message.startsWith('Action')) offered.push(c.choices.map((x) => x.name));
+      return select(c);
+    };
+    const answers = structuredClone(solo);
+    await walk({ questionnaire: q, messages: en, prompter, answers, save: () => {} });
+    expect(offered).toHaveLength(3);
+    const all = offered.flat().join('\n');
+    expect(all).not.toMatch(/\b(staff|employees?|team|managers?|meetings?|colleagues)\b/i);
+    // Error reduction: "We constantly ask our customers for feedback" was rated 2, the lowest; its ideas come first.
+    const errors = q.sections.find((s) => s.id === 'errors')!;
+    const feedbackIdeas = errors.ideas.filter((i) => i.statements?.includes('ask-feedback')).map((i) => i.text.slice(0, 40));
+    expect(feedbackIdeas.length).toBeGreaterThan(0);
+    expect(feedbackIdeas.some((t) => offered[0]![0]!.startsWith(t))).toBe(true);
+    expect(answers.actions).toBeNull();
+  });
+
+  it('takes at most three actions for an area, and never offers an idea twice', async () => {
+    const initial = await completed();
+    const prompter = scriptedPrompter([
+      pick('actions', 'Your answers'),
+      { kind: 'checkbox', answer: [] },
+      choose('complaints log', 'Action 1 of at most 3 for Error reduction'), clear('Who'), type(''), type(''),
+      choose('Proofread', 'Action 2 of at most 3'), type(''), type('2027-02-01'), type(''),
+      pick('own', 'Action 3 of at most 3'), type('Fix the quote template', 'Your action'), type('Ann'), type(''), type('fewer than 1 error in 50'),
+      pick('', 'Skilled'), pick('', 'Using customer information'),
+      WRITE,
+    ]);
+    const names: string[][] = [];
+    const select = prompter.select;
+    prompter.select = async (c) => {
+      if (c.message.includes('Error reduction')) names.push(c.choices.map((x) => x.name));
+      return select(c);
+    };
+    const answers = structuredClone(initial);
+    await walk({ questionnaire: q, messages: en, prompter, answers, save: () => {} });
+    expect(prompter.remaining()).toBe(0);
+    expect(names).toHaveLength(3);
+    expect(names[1]!.some((n) => n.includes('complaints log'))).toBe(false);
+    expect(answers.actions!.filter((a) => a.area === 'errors')).toEqual([
+      { area: 'errors', action: expect.stringContaining('Keep a complaints log') },
+      { area: 'errors', action: expect.stringContaining('Proofread'), owner: 'Jane Doe', due: '2027-02-01' },
+      { area: 'errors', action: 'Fix the quote template', owner: 'Ann', measure: 'fewer than 1 error in 50' },
+    ]);
+  });
+});
+
+describe('the review screen', () => {
+  it('lists every answer and changes one of each kind: a rating, a name, a list, policies, areas, actions, a date', async () => {
+    const initial = await completed();
+    const script: Step[] = [
+      pick('ratings.errors', 'Your answers'), pick('ask-feedback', 'change an answer in this section'), { kind: 'rating', answer: 4, match: 'feedback' }, CONTINUE,
+      pick('organization', 'Your answers'), type('Acme Cleaning Ltd', 'Name of your business'),
+      pick('requirements.topRequests', 'Your answers'), { kind: 'checkbox', answer: ['Faster quotes'], match: 'Keep which' }, type('Parking on site', '2 of 3'), type(''),
+      pick('policies', 'Your answers'), { kind: 'checkbox', answer: [1, 2], match: 'Keep which' }, type('Card payments only', 'A policy'), no('friendly'), yes('necessary'), type(''), type('', 'A policy'), no('new friendly'),
+      pick('improve', 'Your answers'), { kind: 'checkbox', answer: ['errors', 'outreach'], match: 'areas' }, choose('My own', 'Action 1 of at most 3 for Customer outreach'), type('Call back within the hour', 'Your action'), type(''), type(''), type(''), pick('', 'Action 2'),
+      pick('education.kickoff', 'Your answers'), type('2027-01-10', 'kickoff'),
+      pick('review', 'Your answers'), type('2027-09-01', 'next assessment'),
+      pick('profile.staff', 'Your answers'), no('employees'),
+      WRITE,
+    ];
+    const { answers, prompter, error } = await run(script, initial);
+    expect(error).toBeUndefined();
+    expect(prompter.remaining()).toBe(0);
+    expect(answers.ratings.errors!['ask-feedback']).toBe(4);
+    expect(answers.organization).toBe('Acme Cleaning Ltd');
+    expect(answers.requirements!.topRequests).toEqual(['Faster quotes', 'Parking on site']);
+    expect(answers.policies!.map((p) => p.name)).toEqual(['Free re-clean within 24 hours', 'Cleaning on Sundays', 'Card payments only']);
+    expect(answers.improve).toEqual(['errors', 'outreach']);
+    expect(answers.review).toBe('2027-09-01');
+    // The dropped policy's action went with it; the new unfriendly one brought its own; without staff, no kickoff.
+    expect(answers.actions!.map((a) => a.action)).toEqual([
+      expect.stringContaining('Keep a complaints log'),
+      'Call five clients a month',
+      'Make "Card payments only" as friendly as possible: explain why, offer a compromise',
+      'Call back within the hour',
+    ]);
+    expect(answers.profile).toEqual({ staff: false });
+    expect(answers.ratings.staff).toBeUndefined();
+    expect(answers.education).toBeUndefined();
+    // The review screen named the answers as they stood.
+    const screens = prompter.asked.filter((a) => a.startsWith('select: Your answers'));
+    expect(screens).toHaveLength(9);
+  });
+
+  it('moves the kickoff action with the kickoff date, and asks what a new staff brings', async () => {
+    const initial = await completed();
+    const { answers } = await run([pick('education.kickoff', 'Your answers'), type('2027-01-10', 'kickoff'), WRITE], initial);
+    expect(answers.actions!.find((a) => a.action.startsWith('Kickoff'))).toMatchObject({ due: '2027-01-10', owner: 'Jane Doe' });
+
+    const solo = structuredClone(answers);
+    solo.profile = { staff: false };
+    delete solo.ratings.staff;
+    delete solo.education;
+    delete solo.requirements!.employees;
+    solo.improve = ['errors'];
+    const back = await run(
+      [
+        pick('profile.staff', 'Your answers'), yes('employees'),
+        ...rate(4, 3, 3, 2, 3), CONTINUE,
+        type('They ask for weekend slots', 'employees'), type(''),
+        type('2027-02-01', 'kickoff'), type('', 'owns'), type('', 'train'),
+        WRITE,
+      ],
+      solo,
+    );
+    expect(back.error).toBeUndefined();
+    expect(back.prompter.remaining()).toBe(0);
+    expect(back.answers.ratings.staff).toEqual({ respected: 4, 'product-knowledge': 3, 'tools-skills': 3, 'encouraged-to-solve': 2, 'own-satisfaction': 3 });
+    expect(back.answers.actions!.filter((a) => a.action.startsWith('Kickoff'))).toEqual([expect.objectContaining({ due: '2027-02-01' })]);
+  });
+
+  it('can stop without writing the plan, the answers kept', async () => {
+    const initial = await completed();
+    const prompter = scriptedPrompter([pick('-', 'Your answers')]);
+    const answers = structuredClone(initial);
+    const saves: string[] = [];
+    await expect(walk({ questionnaire: q, messages: en, prompter, answers, save: () => saves.push('') })).resolves.toBe(false);
+    expect(answers).toEqual(initial);
+    await expect(walk({ questionnaire: q, messages: en, prompter: scriptedPrompter([WRITE]), answers, save: () => {} })).resolves.toBe(true);
   });
 });

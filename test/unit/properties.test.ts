@@ -42,6 +42,19 @@ const answersArb = fc.boolean().chain((staff) =>
     policies: fc.array(fc.record({ name: nonEmptyText, friendly: fc.boolean(), necessary: fc.boolean(), note: userText }), { maxLength: 5 }),
     communication: fc.record(Object.fromEntries(COMMUNICATION_SKILLS.map((k) => [k, userText]))),
     education: fc.record({ owner: userText, training: userText }),
+    actions: fc.array(
+      fc.record(
+        {
+          area: fc.constantFrom(...q.sections.filter((s) => staff || s.when === undefined).map((s) => s.id)),
+          action: nonEmptyText,
+          owner: userText,
+          due: fc.date({ min: new Date('2020-01-01T00:00:00Z'), max: new Date('2035-12-31T00:00:00Z'), noInvalidDate: true }).map((d) => d.toISOString().slice(0, 10)),
+          measure: userText,
+        },
+        { requiredKeys: ['action'] },
+      ),
+      { maxLength: 6 },
+    ),
   }),
 );
 
@@ -82,16 +95,21 @@ describe('valid random answers', () => {
         const html = md.render(plan);
         const staff = generated.profile.staff;
         expect(headings(html, 1)).toHaveLength(1);
+        const model = buildPlan(result, q, en);
         expect(headings(html, 2)).toEqual([
+          'What we will do',
+          'Post this: how we treat every customer',
+          'Post this: four steps when a customer has a problem',
           'A. Your customer service quotient',
-          'B. Understand your customers’ requirements'.replace('’', "'"),
-          'C. Customer vision and service policies',
-          'D. Deal effectively with customers',
-          ...(staff ? ['E. Educate your staff'] : []),
+          'B. Your customers’ requirements',
+          'C. Vision and policies',
+          'D. Dealing with customers',
+          ...(staff ? ['E. Educating your staff'] : []),
+          ...(model.moreIdeas.length > 0 ? ['More ideas'] : []),
         ]);
-        expect(headings(html, 3)).toEqual(['Areas to improve', 'Our customer vision', 'Policies', 'Communication', 'Problem solving']);
-        const groups = new Set(result.policies.map((p) => p.action)).size;
-        expect(headings(html, 4)).toHaveLength(result.improve.length + groups);
+        // One heading per priority, nothing else: no user text became a heading.
+        expect(headings(html, 3)).toHaveLength(result.improve.length);
+        expect(headings(html, 4)).toEqual([]);
         // Every table keeps its column count on every row: no user `|` or newline split a cell.
         for (const [, table] of html.matchAll(/<table>([\s\S]*?)<\/table>/g)) {
           const widths = [...table!.matchAll(/<tr>([\s\S]*?)<\/tr>/g)].map(([, row]) => (row!.match(/<t[hd][ >]/g) ?? []).length);
@@ -102,16 +120,23 @@ describe('valid random answers', () => {
         const communication = [...skillsTable.matchAll(/<tr>([\s\S]*?)<\/tr>/g)]
           .slice(1)
           .map(([, row]) => shown([...row!.matchAll(/<td>([\s\S]*?)<\/td>/g)][1]![1]!));
-        expect(communication).toEqual(COMMUNICATION_SKILLS.map((k) => expected(generated.communication[k]!)));
+        // An empty answer shows the method's tip instead, in italics.
+        expect(communication).toEqual(COMMUNICATION_SKILLS.map((k) => expected(generated.communication[k]!) || `<em>${en.method.skills[k].tip}</em>`));
         const organization = expected(generated.organization);
         expect(shown(headings(html, 1)[0]!)).toBe(organization ? `Customer service plan: ${organization}` : 'Customer service plan');
         // The vision stays one quoted paragraph: a leading `- ` or `1. ` must not turn it into a list.
         const vision = expected(generated.vision);
         if (vision) {
-          const quote = /<h3>Our customer vision<\/h3>\s*<blockquote>\s*([\s\S]*?)\s*<\/blockquote>/.exec(html)![1]!;
-          expect(quote).toMatch(/^<p>[\s\S]*<\/p>$/);
-          expect(shown(quote.slice(3, -4))).toBe(vision);
+          const quote = /<blockquote>\s*<p><strong>Our vision:<\/strong> ([\s\S]*?)<\/p>\s*<\/blockquote>/.exec(html)![1]!;
+          expect(shown(quote)).toBe(vision);
         }
+        // The actions, each in its own row, by due date (stable for equal dates), each read back whole.
+        const actionTable = [...html.matchAll(/<table>([\s\S]*?)<\/table>/g)].map((m) => m[1]!).find((t) => t.includes('<th>Action</th>'));
+        const byDue = generated.actions.map((a, i) => ({ a, i })).sort((x, y) => Number(x.a.due === undefined) - Number(y.a.due === undefined) || (x.a.due! < y.a.due! ? -1 : x.a.due! > y.a.due! ? 1 : 0) || x.i - y.i);
+        const cells = [...(actionTable ?? '').matchAll(/<tr>([\s\S]*?)<\/tr>/g)].slice(1).map(([, row]) => shown([...row!.matchAll(/<td>([\s\S]*?)<\/td>/g)][0]![1]!));
+        // An empty list is not answered yet: the plan suggests actions from the answers instead.
+        if (generated.actions.length === 0) expect(cells).toEqual(model.actions.map((a) => expected(a.action) + (a.suggested ? ' <em>(suggested)</em>' : '')));
+        else expect(cells).toEqual(byDue.map(({ a }) => expected(a.action)));
         // No user HTML got through as markup.
         expect(html).not.toMatch(/<img|<script/);
       }),

@@ -7,12 +7,14 @@ import { buildPlan } from '../../src/core/plan.js';
 import { loadQuestionnaire } from '../../src/core/questionnaire.js';
 import { scoreAnswers } from '../../src/core/scoring.js';
 import { en } from '../../src/i18n/en.js';
+import { messagesFor } from '../../src/i18n/index.js';
 import { compileTemplate } from '../../src/render/markdown.js';
 import { CsqError } from '../../src/errors.js';
 import { readFixture } from '../helpers.js';
 import { printed } from '../problems.js';
 
 const csq = loadQuestionnaire(readFileSync('questionnaires/csq.en.yaml', 'utf8'), 'csq.en.yaml');
+const pt = loadQuestionnaire(readFileSync('questionnaires/csq.pt.yaml', 'utf8'), 'csq.pt.yaml');
 const template = compileTemplate(readFileSync('templates/plan.md.hbs', 'utf8'), 'plan.md.hbs');
 // HTML on, as GitHub renders it: raw user HTML would pass through, so escaping must stop it.
 const md = new MarkdownIt({ html: true });
@@ -45,47 +47,94 @@ describe('escapeMarkdown', () => {
 });
 
 describe('the bundled plan', () => {
-  it('covers every step of the method for a business with staff', () => {
+  it('leads with the page to pin up, then the two things to post, then the method', () => {
     const plan = render(readFixture('full.yaml'));
     const headings = [...plan.matchAll(/^#{1,3} (.*)$/gm)].map((m) => m[1]);
     expect(headings).toEqual([
       'Customer service plan: Acme Cleaning',
+      'What we will do',
+      'Post this: how we treat every customer',
+      'Post this: four steps when a customer has a problem',
       'A. Your customer service quotient',
-      'Areas to improve',
-      "B. Understand your customers' requirements",
-      'C. Customer vision and service policies',
-      'Our customer vision',
-      'Policies',
-      'D. Deal effectively with customers',
-      'Communication',
-      'Problem solving',
-      'E. Educate your staff',
+      '1. Error reduction (47%)',
+      '2. Skilled and empowered staff (60%)',
+      '3. Using customer information (67%)',
+      'B. Your customers’ requirements',
+      'C. Vision and policies',
+      'D. Dealing with customers',
+      'E. Educating your staff',
+      'More ideas',
     ]);
-    expect(plan).toContain('**Overall CSQ: 66%** (83 of 125 points, over 7 of 7 areas)');
-    expect(plan).toContain('| Error reduction | 7 | 15 | 47% | `█████░░░░░` |');
-    expect(plan).toContain('#### 1. Error reduction (47%)');
-    expect(plan).toContain('- We constantly ask our customers for feedback. — *2, Rarely*');
-    expect(plan).toContain('#### Unfriendly and unnecessary: Drop it immediately.');
-    expect(plan).toContain("- **We don't do windows**: Clients hire someone else for windows, and then for everything else.");
-    expect(plan).toContain('| Kickoff meeting | 2026-12-01 |');
+    const page = plan.slice(0, plan.indexOf('## Post this'));
+    expect(page).toContain('> **Our vision:** Spotless, on time, every time.');
+    expect(page).toContain('**Customer service quotient: 66%.** Strengths: Leadership and commitment (80%).');
+    expect(page).toContain('**Priorities:** 1. Error reduction (47%) · 2. Skilled and empowered staff (60%) · 3. Using customer information (67%).');
+    // The cut of the three lowest fell inside a tie: the plan says so.
+    expect(page).toContain('Using customer information and Improving products, services and processes score the same');
+    expect(page).toContain('| Kickoff meeting: launch the vision, and end it with next actions, owners and deadlines | Staff education | Jane Doe | December 1, 2026 | – |');
+    expect(page.split('\n').length).toBeLessThanOrEqual(60);
+    expect(plan).toContain('| **Error reduction** | 7 / 15 | 47% | `█████░░░░░` |');
+    expect(plan).toContain('- We constantly ask our customers for feedback. (2, Almost never)');
+    expect(plan).toContain("- **Unfriendly and unnecessary**: We don't do windows (Clients hire someone else for windows, and then for everything else.). *Drop it immediately.*");
+    expect(plan).toContain('| Kickoff meeting | December 1, 2026 |');
+  });
+
+  it('lists only weak statements as the weakest, lowest first', () => {
+    const plan = render(readFixture('full.yaml'));
+    const weakest = [...plan.matchAll(/^- .* \((\d), [^)]*\)$/gm)].map((m) => Number(m[1]));
+    expect(weakest.length).toBeGreaterThan(0);
+    expect(weakest.every((r) => r <= 3)).toBe(true);
+  });
+
+  it('sorts the actions by due date, the undated last, in the order given', () => {
+    const plan = render(`${readFixture('solo.yaml')}actions:
+  - { area: errors, action: Third, due: 2027-03-01 }
+  - { action: Undated one }
+  - { area: errors, action: First, owner: Sam, due: 2027-01-15, measure: complaints logged, target: every one }
+  - { action: Undated two }
+  - { area: improvement, action: Second, due: 2027-02-01 }
+review: 2027-06-01
+`);
+    const rows = tables(plan).find((t) => t[0]![0] === 'Action')!;
+    expect(rows.slice(1).map((r) => r[0])).toEqual(['First', 'Second', 'Third', 'Undated one', 'Undated two']);
+    expect(rows[1]).toEqual(['First', 'Error reduction', 'Sam', 'January 15, 2027', 'complaints logged (target: every one)']);
+    expect(plan).toContain('Next assessment: June 1, 2027');
+    // Actions of the owner's own: none is suggested.
+    expect(plan).not.toContain('(suggested)');
+  });
+
+  it('writes no staff, team or meeting for a one-person business outside the scores table', () => {
+    const text = `${readFixture('solo.yaml')}requirements: { internal: [Late invoices], topRequests: [Clear invoices] }\npolicies:\n  - { name: No refunds, friendly: false, necessary: false }\n  - { name: Tax deadlines, friendly: false, necessary: true }\n`;
+    for (const [lang, words] of [
+      ['en', /\b(staff|employees?|team|managers?|meetings?|colleagues|everyone who serves|whole organization)\b/i],
+      ['pt', /\b(equipe|funcionári[oa]s?|gerentes?|reuni(ão|ões)|toda a organização)\b/i],
+    ] as const) {
+      const q = lang === 'en' ? csq : pt;
+      const result = scoreAnswers(q, loadAnswers(text, 'a.yaml', q), lang);
+      const plan = template({ ...buildPlan(result, q, messagesFor(lang)), result });
+      const outsideScores = plan.split('\n').filter((line) => !(line.startsWith('|') && line.includes(q.sections.find((s) => s.id === 'staff')!.title)));
+      expect(outsideScores.filter((line) => words.test(line)), lang).toEqual([]);
+      expect(plan).toContain(q.sections.find((s) => s.id === 'staff')!.title);
+    }
   });
 
   it('leaves out staff education and marks the staff section for a one-person business', () => {
     const plan = render(readFixture('solo.yaml'));
-    expect(plan).toContain('| Skilled and empowered staff | – | – | not applicable | |');
-    expect(plan).not.toContain('E. Educate your staff');
-    expect(plan).toContain('**Overall CSQ: 72%** (72 of 100 points, over 6 of 7 areas)');
+    expect(plan).toContain('| Skilled and empowered staff | – | not applicable | |');
+    expect(plan).not.toContain('E. Educating your staff');
+    expect(plan).toContain('**Customer service quotient: 72%.**');
+    expect(plan).toContain('| **Overall** | 72 / 100 | 72% |');
     // With nothing filled in, each exercise shows its guidance instead.
-    expect(plan).toContain('*No vision written yet.*');
+    expect(plan).toContain('No vision yet: see C below.');
+    expect(plan).toContain('No vision yet. A vision is a short, vivid picture');
     expect(plan).toContain('1. It is ten years from now');
-    expect(plan).toContain('*No policies listed yet.*');
-    expect(plan).toContain('The exercise, still to do:');
+    expect(plan).toContain('No policies listed yet');
   });
 
   it('advises shortening a long vision', () => {
     const vision = 'We will be the best and friendliest and most reliable cleaning company that anyone in the whole region has ever seen, with the happiest staff, the fairest prices and the shiniest floors.';
     const plan = render(`${readFixture('solo.yaml')}vision: ${vision}\n`);
-    expect(plan).toContain('*At 32 words this vision is long.');
+    expect(plan).toContain('At 32 words it is long; csq suggests 25 or fewer');
   });
 
   it('keeps hostile user strings inside their cells and out of headings and HTML', () => {
@@ -98,6 +147,8 @@ communication:
 vision: "Line one\\n## Injected heading\\n<img src=x onerror=alert(1)>"
 policies:
   - { name: "| x |", friendly: false, necessary: false, note: "---" }
+actions:
+  - { action: "| cell | break", owner: "<b>me</b>", due: 2027-01-01, measure: "# not a heading" }
 `;
     const plan = render(text);
     const html = md.render(plan);
@@ -110,15 +161,10 @@ policies:
       const width = table[0]!.length;
       for (const row of table) expect(row).toHaveLength(width);
     }
-    const requirements = tables(plan).find((t) => t[0]![0] === 'Our own data and experience show')!;
-    expect(requirements.slice(1)).toEqual([
-      ['a | b | c', '# heading?'],
-      ['`code` and &lt;b&gt;bold&lt;/b&gt;', '- list?<br>- more'],
-    ]);
-  });
-
-  it('gives byte-identical output for the same input', () => {
-    expect(render(readFixture('full.yaml'))).toBe(render(readFixture('full.yaml')));
+    const actions = tables(plan).find((t) => t[0]![0] === 'Action')!;
+    expect(actions[1]).toEqual(['| cell | break', '–', '&lt;b&gt;me&lt;/b&gt;', 'January 1, 2027', '# not a heading']);
+    expect(html).toContain('a | b | c · `code` and &lt;b&gt;bold&lt;/b&gt;');
+    expect(html).toContain('1. # heading? · 2. - list?<br>- more');
   });
 });
 

@@ -171,7 +171,7 @@ describe('template errors', () => {
   // Each once came out without a position, or with the user's data in it.
   const mistakes: [string, string][] = [
     ['{{#with organization}}{{name}}{{/with}}', 't.hbs:1:25 field "name" is not defined in the plan data'],
-    ['{{#each improve}}{{#each ideas}}{{title}}{{/each}}{{/each}}', 't.hbs:1:35 field "title" is not defined in the plan data'],
+    ['{{#each priorities}}{{#each moreIdeas}}{{title}}{{/each}}{{/each}}', 't.hbs:1:42 field "title" is not defined in the plan data'],
     ['{{#each policies.groups}}{{#each policies}}{{text missing this}}{{/each}}{{/each}}', 't.hbs:1:44 text needs 1 argument, but has 2'],
     ['{{#each policies.groups}}{{#each policies}}{{text missing}}{{/each}}{{/each}}', 't.hbs:1:44 text needs a value, but its argument is not defined'],
     ['{{text result}}', 't.hbs:1:1 text needs a text or a number, but its argument is an object'],
@@ -190,7 +190,7 @@ describe('template errors', () => {
     ['{{blockHelperMissing sections}}', 't.hbs:1:1 unknown helper (csq knows: text, t, add, eq, log, and the built-ins): blockHelperMissing'],
     ['{{helperMissing}}', 't.hbs:1:3 field "helperMissing" is not defined in the plan data'],
     ['{{#each sections}}{{title.first.letter}}{{/each}}', 't.hbs:1:21 field "title.first.letter" is not defined in the plan data'],
-    ['{{#each improve}}{{#each weakest}}{{@root.organization.name}}{{/each}}{{/each}}', 't.hbs:1:37 field "@root.organization.name" is not defined in the plan data'],
+    ['{{#each priorities}}{{#each weakest}}{{@root.organization.name}}{{/each}}{{/each}}', 't.hbs:1:40 field "@root.organization.name" is not defined in the plan data'],
     ['{{#if sections.length}}{{overall.percent}}{{/if}}\n{{nothing.percent.x}}', 't.hbs:2:3 field "nothing.percent.x" is not defined in the plan data'],
     ['x\n{{!-- never closed', 't.hbs:2:1 template syntax error: unrecognized text (an unclosed comment?)'],
     ['{{t organization}}', 't.hbs:1:1 t takes the name of a text in quotes, as in {{t "overall"}}'],

@@ -1,0 +1,27 @@
+/**
+ * Dates, percents and lists as each language writes them, from Intl; UTC, so that every
+ * machine writes the same. In the pseudo-locale en-XA they are English, accented.
+ */
+import { accent, PSEUDO_LANG } from './pseudo.js';
+
+const intlLang = (lang: string) => (lang === PSEUDO_LANG ? 'en' : lang);
+const shown = (lang: string, text: string) => (lang === PSEUDO_LANG ? accent(text) : text);
+
+/** A date of the answers (ISO) in the language's long form; anything else as it is. */
+export function formatDate(iso: string | null, lang: string): string | null {
+  if (!iso) return null;
+  // A Result read again has its dates checked; anything else is shown as it is (and escaped).
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(iso)) return iso;
+  return shown(lang, new Intl.DateTimeFormat(intlLang(lang), { dateStyle: 'long', timeZone: 'UTC' }).format(new Date(`${iso}T00:00:00Z`)));
+}
+
+/** A whole percent as the language writes it (66%, 66 %). */
+export function formatPercent(percent: number, lang: string): string {
+  return new Intl.NumberFormat(intlLang(lang), { style: 'percent', maximumFractionDigits: 0 }).format(percent / 100);
+}
+
+/** Items joined as the language joins them ("a, b and c"). */
+export function formatList(items: readonly string[], lang: string): string {
+  const parts = new Intl.ListFormat(intlLang(lang), { type: 'conjunction' }).formatToParts(items);
+  return parts.map((part) => (part.type === 'literal' ? shown(lang, part.value) : part.value)).join('');
+}
