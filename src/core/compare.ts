@@ -22,12 +22,24 @@ export interface Change {
   change: number | null;
 }
 
+/** An action of the earlier plan that was due before the later assessment. */
+export interface ActionDue {
+  action: string;
+  area: string | null;
+  owner: string | null;
+  due: string;
+  /** The later answers still list it (the same words): not done yet, or done and kept. */
+  stillListed: boolean;
+}
+
 export interface Comparison {
   schemaVersion: 1;
   before: { organization: string | null; date: string | null };
   after: { organization: string | null; date: string | null };
   overall: Change;
   sections: Change[];
+  /** Added with the action plan: the earlier actions due on or before the later date, by due date. */
+  actionsDue: ActionDue[];
 }
 
 interface Ratio {
@@ -81,7 +93,20 @@ export function compareResults(before: Result, after: Result, overallTitle: stri
       const a = after.sections.find((s) => s.id === id);
       return change(id, (a ?? b)!.title, b, a, [b?.percent ?? null, a?.percent ?? null]);
     }),
+    actionsDue: actionsDueBy(before, after),
   };
+}
+
+/** The earlier Result's dated actions due on or before the later one's date (ISO dates compare as text). */
+function actionsDueBy(before: Result, after: Result): ActionDue[] {
+  const by = after.date;
+  if (by === null || before.actions === null) return [];
+  const later = new Set((after.actions ?? []).map((a) => normalizeName(a.action)));
+  return before.actions
+    .map((a, order) => ({ a, order }))
+    .filter(({ a }) => a.due !== null && a.due <= by)
+    .sort((x, y) => (x.a.due! < y.a.due! ? -1 : x.a.due! > y.a.due! ? 1 : x.order - y.order))
+    .map(({ a }) => ({ action: a.action, area: a.area, owner: a.owner, due: a.due!, stillListed: later.has(normalizeName(a.action)) }));
 }
 
 /** A limit in points (a plain decimal, as parsed from --fail-on-drop) as an exact fraction. */

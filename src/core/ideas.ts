@@ -19,3 +19,26 @@ export function rankIdeas(section: Section, ratings: Readonly<Record<string, num
     .filter(({ idea }) => ideaApplies(idea, profile))
     .sort((a, b) => (a.lowest ?? Infinity) - (b.lowest ?? Infinity) || a.index - b.index);
 }
+
+/**
+ * The items of the owner's own data (records, staff's reports, customers' requests) that
+ * one of the area's cues is found in, whatever the case: a word or phrase ("call back"),
+ * or, ending in `*`, the beginning of one ("complain*" finds "complaints"). "Two allergen
+ * mix-ups" points to error reduction.
+ */
+export function dataPointingTo(section: Section, items: readonly string[], lang: string): string[] {
+  const cues = (section.cues ?? []).map((cue) => ({ text: cue.replace(/\*$/, '').toLocaleLowerCase(lang), prefix: cue.endsWith('*') }));
+  if (cues.length === 0) return [];
+  const wordChar = /^[\p{L}\p{M}\p{N}]/u;
+  const startsWord = (text: string, at: number) => !/[\p{L}\p{M}\p{N}]$/u.test(text.slice(Math.max(0, at - 2), at));
+  const endsWord = (text: string, end: number) => !wordChar.test(text.slice(end, end + 2));
+  return items.filter((item) => {
+    const text = item.toLocaleLowerCase(lang);
+    return cues.some(({ text: cue, prefix }) => {
+      for (let at = text.indexOf(cue); at !== -1; at = text.indexOf(cue, at + 1)) {
+        if (startsWord(text, at) && (prefix || endsWord(text, at + cue.length))) return true;
+      }
+      return false;
+    });
+  });
+}

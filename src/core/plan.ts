@@ -8,7 +8,7 @@ import type { Messages } from '../i18n/en.js';
 import { fill } from '../i18n/format.js';
 import { formatDate, formatList, formatPercent } from '../i18n/intl.js';
 import { COMMUNICATION_SKILLS } from './answers.js';
-import { rankIdeas } from './ideas.js';
+import { dataPointingTo, rankIdeas } from './ideas.js';
 import { resolveProfile, scaleLabel, statementText, type Questionnaire } from './questionnaire.js';
 import { POLICY_ACTIONS, type Result, type SectionResult } from './result.js';
 import { triagePolicy, wholePercentOf } from './scoring.js';
@@ -73,12 +73,23 @@ export function buildPlan(result: Result, q: Questionnaire, messages: Messages) 
       return [id, section ? rankIdeas(section, scored?.ratings ?? {}, profile) : []] as const;
     }),
   );
+  // The owner's own data, by the areas it points to: beside a priority, or as a hint when it is not one.
+  const ownItems = [...result.requirements.internal, ...result.requirements.employees, ...result.requirements.topRequests];
+  const quoted = (items: string[]) => formatList(items.map((text) => fill(t.quoted, { text })), lang);
+  const pointing = (id: string) => {
+    const section = byId.get(id);
+    return section ? dataPointingTo(section, ownItems, lang) : [];
+  };
+  const elsewhere = applicable.filter((s) => !result.improve.includes(s.id) && pointing(s.id).length > 0).map((s) => titleOf(s.id));
+  const dataElsewhere = elsewhere.length > 0 ? { count: elsewhere.length, areas: formatList(elsewhere, lang) } : null;
+
   const own = result.actions;
-  const actions: PlanAction[] = own !== null ? own.map((a) => ({ ...a, suggested: false })) : suggestedActions(result, ranked, messages, hasStaff);
+  const actions: PlanAction[] = own !== null ? own.map((a) => ({ ...a, suggested: false })) : suggestedActions(result, ranked, messages, hasStaff, (id) => pointing(id).length > 0);
   const usedIdeas = new Set(actions.map((a) => a.action));
 
   const priorities = result.improve.map((id, index) => {
     const section = byId.get(id);
+    const evidence = pointing(id);
     const scored = result.sections.find((s) => s.id === id);
     // The weakest statements: rated at the middle of the scale or below, lowest first, ties in order.
     const weakest = (section?.statements ?? [])
@@ -95,6 +106,7 @@ export function buildPlan(result: Result, q: Questionnaire, messages: Messages) 
       summary: section?.summary ?? null,
       percent: scored?.applicable ? percentText(scored) : null,
       weakest,
+      evidence: evidence.length > 0 ? quoted(evidence) : null,
       moreIdeas: ideas.slice(0, MORE_IDEAS_PER_PRIORITY),
     };
   });
@@ -161,6 +173,7 @@ export function buildPlan(result: Result, q: Questionnaire, messages: Messages) 
     prioritiesText: priorities.map((p) => fill(t.priorityShort, { number: p.number, title: p.title, percent: p.percent ?? '' })).join(' · '),
     improveChosen: result.improveChosen,
     ties,
+    dataElsewhere,
     actions: dated,
     anySuggested: dated.some((a) => a.suggested),
     moreIdeas: priorities.filter((p) => p.moreIdeas.length > 0).map((p) => ({ title: p.title, ideas: p.moreIdeas })),
@@ -254,16 +267,24 @@ function gcd(a: number, b: number): number {
 /**
  * Without actions of the owner's own, the plan makes them from the answers: the kickoff
  * meeting (with staff), each policy to drop or make friendlier, and, as suggestions, the
- * best idea for each priority.
+ * best idea for each priority, those the owner's own data points to first.
  */
-function suggestedActions(result: Result, ranked: Map<string, ReturnType<typeof rankIdeas>>, messages: Messages, hasStaff: boolean): PlanAction[] {
+function suggestedActions(
+  result: Result,
+  ranked: Map<string, ReturnType<typeof rankIdeas>>,
+  messages: Messages,
+  hasStaff: boolean,
+  dataPoints: (id: string) => boolean,
+): PlanAction[] {
   const t = messages.plan;
   const none = { area: null, owner: null, due: null, measure: null, target: null, suggested: false };
   const kickoff = hasStaff && result.education ? [{ ...none, areaLabel: t.areaEducation, action: t.actionKickoff, owner: result.education.owner, due: result.education.kickoff }] : [];
   const policies = result.policies
     .filter((p) => p.action === 'drop' || p.action === 'make-friendlier')
     .map((p) => ({ ...none, areaLabel: t.areaPolicies, action: fill(p.action === 'drop' ? t.actionDropPolicy : t.actionSoftenPolicy, { name: p.name }) }));
-  const ideas = result.improve.flatMap((id) => {
+  // A priority the owner's own data points to comes first: that is where they already see the cost.
+  const first = [...result.improve].sort((a, b) => Number(dataPoints(b)) - Number(dataPoints(a)));
+  const ideas = first.flatMap((id) => {
     const best = ranked.get(id)?.[0];
     return best ? [{ ...none, area: id, action: best.idea.text, suggested: true }] : [];
   });

@@ -34,6 +34,8 @@ export const questionnaireSchema = lazySchema(() => {
           title: text,
           summary: text.optional(),
           when: id.optional(),
+          /** Word beginnings in the owner's own data that point to this area ("complain" for complaints). */
+          cues: z.array(text).max(MAX_IDEAS_PER_SECTION).optional(),
           statements: meta(
             z
               .array(

@@ -54,7 +54,13 @@ export const en = {
     priorityShort: '{number}. {title} ({percent})',
     prioritiesLine: '**Priorities:** {areas}.',
     prioritiesChosen: '(your choice)',
-    tie: '*{areas} score the same; csq took them in the questionnaire’s order. Choose others with `improve:` if you like.*',
+    tie: '*{areas} score the same; csq took them in questionnaire order (choose others with `improve:`).*',
+    dataElsewhere: {
+      one: '*Our own data points to {areas} as well, which is not a priority by its score; choose it with `improve:` if it matters more.*',
+      other: '*Our own data points to {areas} as well, which are not priorities by their score; choose one with `improve:` if it matters more.*',
+    },
+    evidence: 'Our own data points here: {items}.',
+    quoted: '“{text}”',
     headingActions: 'What we will do',
     tableAction: 'Action',
     tableArea: 'Area',
@@ -97,7 +103,7 @@ export const en = {
     exerciseStaff:
       'Still to do: list what your own data shows (returns, stock-outs, response times, rework) and what your employees hear, beside customers’ top three requests. Start with complaints; the guide notes that only 2–4% of dissatisfied customers ever complain, so ask the others too, with surveys or a focus group.',
     goodData: 'Good customer data is:',
-    startAtHome: 'Start at home: looking at your own organization first usually turns up things you can fix at once.',
+    startAtHome: 'Start at home: your own organization usually holds fixes you can make at once.',
     goodDataItems: [
       '**Ongoing**: as often as your volume and value call for; a fast-food counter continuously, a maker of large equipment once a year.',
       '**Specific**: "How long a wait is acceptable?", not "Is the wait satisfactory?"',
@@ -504,6 +510,10 @@ export const en = {
     reverseDates: 'warning: {after} is dated {afterDate}, before {before} ({beforeDate}): give the earlier one first',
     gateFailed: 'gate failed: {title} dropped {points} points ({from}% → {to}%), more than {limit}',
     justOver: 'just over {limit}',
+    actionsDue: 'Actions due by the later assessment ({date}):',
+    actionDue: '{due}: {action}',
+    actionDueOwned: '{due}: {action} ({owner})',
+    stillListed: '· still in the later answers',
   },
   team: {
     organizationDiffers: 'note: {file} names organization "{theirs}", {first} "{ours}"; the plan uses the first',

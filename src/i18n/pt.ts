@@ -50,7 +50,13 @@ export const pt: Messages = {
     priorityShort: '{number}. {title} ({percent})',
     prioritiesLine: '**Prioridades:** {areas}.',
     prioritiesChosen: '(escolha sua)',
-    tie: '*{areas} têm a mesma pontuação; o csq as tomou na ordem do questionário. Escolha outras com `improve:`, se quiser.*',
+    tie: '*{areas} têm a mesma pontuação; o csq as tomou na ordem do questionário (escolha outras com `improve:`).*',
+    dataElsewhere: {
+      one: '*Os nossos dados também apontam para {areas}, que pela pontuação não é uma prioridade; escolha-a com `improve:` se for mais importante.*',
+      other: '*Os nossos dados também apontam para {areas}, que pela pontuação não são prioridades; escolha uma com `improve:` se for mais importante.*',
+    },
+    evidence: 'Os nossos dados apontam para cá: {items}.',
+    quoted: '“{text}”',
     headingActions: 'O que vamos fazer',
     tableAction: 'Ação',
     tableArea: 'Área',
@@ -93,7 +99,7 @@ export const pt: Messages = {
     exerciseStaff:
       'Ainda por fazer: liste o que mostram os seus próprios dados (devoluções, falta de estoque, tempos de resposta, retrabalho) e o que os seus funcionários ouvem, ao lado dos três principais pedidos dos clientes. Comece pelas reclamações; o guia observa que só 2% a 4% dos clientes insatisfeitos chegam a reclamar, então pergunte também aos outros, com pesquisas ou um grupo focal.',
     goodData: 'Bons dados sobre os clientes são:',
-    startAtHome: 'Comece pela própria casa: olhar primeiro para a sua organização costuma revelar coisas que dá para corrigir na hora.',
+    startAtHome: 'Comece pela própria casa: a sua organização costuma ter coisas que dá para corrigir na hora.',
     goodDataItems: [
       '**Contínuos**: com a frequência que o seu volume e o seu valor pedem; uma lanchonete o tempo todo, um fabricante de grandes equipamentos uma vez por ano.',
       '**Específicos**: "Quanto tempo de espera é aceitável?", e não "A espera é satisfatória?"',
@@ -517,6 +523,10 @@ export const pt: Messages = {
     reverseDates: 'aviso: {after} tem a data {afterDate}, anterior à de {before} ({beforeDate}): informe primeiro o mais antigo',
     gateFailed: 'critério não atendido: {title} caiu {points} pontos ({from}% → {to}%), mais do que {limit}',
     justOver: 'pouco mais de {limit}',
+    actionsDue: 'Ações com prazo até a avaliação mais recente ({date}):',
+    actionDue: '{due}: {action}',
+    actionDueOwned: '{due}: {action} ({owner})',
+    stillListed: '· ainda consta das respostas mais recentes',
   },
   team: {
     organizationDiffers: 'nota: {file} dá o nome de organização "{theirs}" e {first}, "{ours}"; o plano usa o primeiro',

@@ -4,6 +4,7 @@ import type { Change, Comparison } from '../core/compare.js';
 import { escapeMarkdown } from '../core/escape.js';
 import type { Messages } from '../i18n/en.js';
 import { fill } from '../i18n/format.js';
+import { formatDate } from '../i18n/intl.js';
 import { makeChalk } from './terminal.js';
 
 /**
@@ -28,7 +29,19 @@ export function compareText(comparison: Comparison, m: Messages, color: boolean)
   };
   const { before, after } = comparison;
   const header = plainLine(`${before.organization ?? ''} ${before.date ?? m.compare.beforeDate} → ${after.date ?? m.compare.afterDate}`);
-  return `${c.bold(header)}\n${c.bold(line(comparison.overall))}\n${comparison.sections.map(line).join('\n')}\n`;
+  const due = actionsDueLines(comparison, m, plainLine).map((l) => `  ${l}`);
+  const actions = due.length > 0 ? `\n${c.bold(dueHeading(comparison, m))}\n${due.join('\n')}\n` : '';
+  return `${c.bold(header)}\n${c.bold(line(comparison.overall))}\n${comparison.sections.map(line).join('\n')}\n${actions}`;
+}
+
+const dueHeading = (comparison: Comparison, m: Messages) => fill(m.compare.actionsDue, { date: formatDate(comparison.after.date, m.lang) ?? '' });
+
+/** One line per action due: its date, its words, who owns it, and whether the later answers still list it. */
+function actionsDueLines(comparison: Comparison, m: Messages, safe: (text: string) => string): string[] {
+  return comparison.actionsDue.map((a) => {
+    const text = fill(a.owner ? m.compare.actionDueOwned : m.compare.actionDue, { due: formatDate(a.due, m.lang) ?? a.due, action: safe(a.action), owner: safe(a.owner ?? '') });
+    return a.stillListed ? `${text} ${m.compare.stillListed}` : text;
+  });
 }
 
 export function compareMarkdown(comparison: Comparison, m: Messages): string {
@@ -44,5 +57,6 @@ export function compareMarkdown(comparison: Comparison, m: Messages): string {
     row(comparison.overall, true),
     ...comparison.sections.map((r) => row(r)),
     '',
+    ...(comparison.actionsDue.length > 0 ? [`**${dueHeading(comparison, m)}**`, '', ...actionsDueLines(comparison, m, cell).map((l) => `- ${l}`), ''] : []),
   ].join('\n');
 }

@@ -1,7 +1,7 @@
 /**
  * The bad-input corpus: every file in test/fixtures/bad is wrong in its own way.
  * Each must be answered with exit 2, located messages (snapshotted so they stay
- * good), no stack trace, no output file, the input untouched, and within a second.
+ * good), no stack trace, no output file, the input untouched, and without a hang.
  * A saved Result is also checked by `validate` and `compare`, with the same messages.
  */
 import { spawnSync } from 'node:child_process';
@@ -36,8 +36,10 @@ function expectCleanRejection(result: ReturnType<typeof run>, out: string, locat
     if (!line.startsWith('… and ')) expect(line).toMatch(located);
   }
   expect(existsSync(out)).toBe(false);
-  // A correctness bound (no hang, nothing quadratic), not a benchmark: node itself starts in ~0.1 s.
-  expect(result.ms).toBeLessThan(1000);
+  // A correctness bound (no hang, nothing quadratic), not a benchmark: node starts in ~0.1 s and a
+  // quiet machine answers each case in under 0.5 s; 3 s leaves room for a loaded CI runner, and
+  // still catches the 4.6 s the YAML parser once took on a file of tiny values.
+  expect(result.ms).toBeLessThan(3000);
 }
 
 const files = readdirSync(path.join(ROOT, BAD)).sort();
@@ -169,7 +171,7 @@ describe('generated extremes', () => {
     expect(result.stderr).toBe(`${file}:4:3 the file is 71 KiB, more than the 64 KiB csq reads, and not a saved Result as csq writes it: it is not valid JSON\n`);
   });
 
-  it('answers a Result-like file at its limit, full of tiny values, within a second', () => {
+  it('answers a Result-like file at its limit, full of tiny values, without a hang', () => {
     // 250,000 one-digit items took the YAML parser 4.6 s: a file over 64 KiB is counted first.
     const file = path.join(dir, 'many-values.json');
     writeFileSync(file, resultLike(`  "x": [${'1,'.repeat(250_000)}1]\n}\n`));
@@ -177,7 +179,7 @@ describe('generated extremes', () => {
     const result = run(['report', file, '-o', out]);
     expectCleanRejection(result, out, located(file));
     expect(result.stderr).toBe(`${file}: the file is 489 KiB, more than the 64 KiB csq reads, and not a saved Result as csq writes it: it has more than 25000 brackets, commas, colons and line breaks\n`);
-    // Just under the count, a file is parsed: and still answered within a second.
+    // Just under the count, a file is parsed: and still answered without a hang.
     const under = path.join(dir, 'fewer-values.json');
     writeFileSync(under, resultLike(`  "x": [${'1,'.repeat(24_000)}1],\n  "pad": "${'\\\\'.repeat(200_000)}"\n}\n`));
     const parsed = run(['report', under, '-o', out]);

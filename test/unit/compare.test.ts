@@ -105,3 +105,27 @@ describe('comparisonWarnings', () => {
     expect(warning).toBe('a.yaml is for "Acme\\nOverall CSQ 100%" and b.yaml for "B\\u202eoC": these may be two different organizations');
   });
 });
+
+describe('the actions due by the later assessment', () => {
+  const example = readFileSync('examples/acme-cleaning.yaml', 'utf8');
+  const later = (date: string, drop = '') =>
+    score(example.replace('date: 2026-11-23', `date: ${date}`).split('\n').filter((line) => !drop || !line.includes(drop)).join('\n'));
+
+  it('lists the earlier dated actions due on or before the later date, by due date, and whether the later answers still list them', () => {
+    const due = compareResults(score(example), later('2027-02-01', 'three-question survey'), 'Overall').actionsDue;
+    // Due 2027-03-01 is after the later date; the survey (due on that very day) counts and is gone from the later answers.
+    expect(due.map((a) => [a.due, a.action.slice(0, 20), a.stillListed])).toEqual([
+      ['2026-12-01', 'Kickoff meeting to l', true],
+      ['2027-01-10', 'Let crew leaders off', true],
+      ['2027-01-15', 'Start a complaints l', true],
+      ['2027-02-01', 'Send a three-questio', false],
+    ]);
+    expect(due[3]).toMatchObject({ area: 'errors', owner: 'Sam Lee' });
+  });
+
+  it('is empty before the first due date, when the later side is undated, or when the earlier gives no actions', () => {
+    expect(compareResults(score(example), later('2026-11-30'), 'Overall').actionsDue).toEqual([]);
+    expect(compareResults(score(example), score(example.replace(/^date: .*$/m, '')), 'Overall').actionsDue).toEqual([]);
+    expect(compareResults(score(full), later('2030-01-01'), 'Overall').actionsDue).toEqual([]);
+  });
+});
