@@ -29,6 +29,9 @@ class CsqCommand extends Command {
     return new CsqCommand(name);
   }
   unknownOption(flag: string): never {
+    // `csq reprot a.yaml -o x.md` reaches the default command, which takes no operand: the command is what is wrong.
+    const operand = this.args.find((arg) => !arg.startsWith('-'));
+    if (this.registeredArguments.length === 0 && operand !== undefined && this.parent?.commands.includes(this)) unknownCommand(this, operand);
     const known = this.options.flatMap((o: Option) => (o.long ? [o.long] : []));
     const near = flag.startsWith('--') ? nearest(flag, known) : undefined;
     throw new CsqError(problem('unknown-option', { option: flag }, near ? { hint: 'did-you-mean', hintValues: { name: near } } : {}));
@@ -42,7 +45,9 @@ class CsqCommand extends Command {
   optionMissingArgument(option: Option): never {
     throw new CsqError(problem('option-missing-argument', { option: option.flags }));
   }
-  _excessArguments(received: string[]): never {
+  _excessArguments(received: string[]): void {
+    // Commander asks this even of a command that allows excess arguments (the default one).
+    if ((this as unknown as { _allowExcessArguments: boolean })._allowExcessArguments) return;
     throw new CsqError(problem('excess-arguments', { command: this.name(), count: this.registeredArguments.length, found: received.length }));
   }
 }

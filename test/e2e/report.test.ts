@@ -114,6 +114,16 @@ describe('csq report (built CLI as a process)', () => {
     expect(csq(['report', 'missing.yaml']).stderr).toBe('missing.yaml: cannot read: no such file\n');
   });
 
+  it('says a misspelt command is one, with or without arguments, and suggests the right one', () => {
+    for (const args of [['reprot'], ['reprot', 'a.yaml'], ['reprot', 'a.yaml', 'b.yaml', '-o', 'x.md']]) {
+      const run = csq(args);
+      expect(run.code, args.join(' ')).toBe(2);
+      expect(run.stderr, args.join(' ')).toBe('csq: unknown command "reprot" (did you mean csq report? (csq --help lists every command))\n');
+    }
+    // A command that takes no arguments still says so.
+    expect(csq(['schema', 'answers', 'extra']).stderr).toBe('csq: csq schema takes 1 argument, got 2\n');
+  });
+
   it('refuses to write over an input', () => {
     const dir = tempDir();
     const answers = path.join(dir, 'a.yaml');
