@@ -9,7 +9,7 @@ import type { SchemaKind } from './core/json-schema.js';
 import { nearest } from './core/issues.js';
 import type { Messages } from './i18n/en.js';
 import { fill } from './i18n/format.js';
-import { setUiLang, uiMessages } from './i18n/index.js';
+import { setUiLang, SUPPORTED_LANGS, uiMessages } from './i18n/index.js';
 import { stdoutMayBeTerminal, writeStderr, writeStdout } from './io/stdio.js';
 import { setColor } from './render/color.js';
 import { formatProblems } from './render/problems.js';
@@ -98,7 +98,7 @@ export function buildProgram(m: Messages): Command {
     .helpOption('-h, --help', c.help)
     .option('--answers <file>', a.answers)
     .option('--out <dir>', a.out)
-    .option('--lang <code>', a.lang)
+    .option('--lang <code>', fill(a.lang, { langs: SUPPORTED_LANGS.join(', ') }))
     .option('--questionnaire <file>', a.questionnaire)
     .option('--force', a.force)
     // `csq reprot a.yaml` reaches the default command: say it is an unknown command, not too many arguments.
@@ -122,7 +122,7 @@ export function buildProgram(m: Messages): Command {
     .option('--example', r.example)
     .option('--template <file>', r.template)
     .option('--questionnaire <file>', r.questionnaire)
-    .option('--lang <code>', r.lang)
+    .option('--lang <code>', fill(r.lang, { langs: SUPPORTED_LANGS.join(', ') }))
     .option('--min-score <percent>', r.minScore)
     .option('--min-section <id=percent>', r.minSection, collect)
     .option('--force', r.force)

@@ -560,7 +560,7 @@ export const en = {
       description: 'Walk through the assessment in the terminal and write your answers and plan (the default command).',
       answers: 'continue (or prefill from) this answers file; only what is missing is asked',
       out: 'folder for the answers and the plan (default: the current folder)',
-      lang: 'language of the questions and the plan (en, pt)',
+      lang: 'language of the questions and the plan ({langs})',
       questionnaire: 'use your own questionnaire instead of the bundled one',
       force: 'replace an existing plan without asking',
       examples: [
@@ -579,7 +579,7 @@ export const en = {
       example: 'render the plan of a bundled example business',
       template: 'render with your own Handlebars template',
       questionnaire: 'use your own questionnaire instead of the bundled one',
-      lang: 'language of the plan (en, pt); default: the answers file, then the locale',
+      lang: 'language of the plan ({langs}); default: the answers file, then the locale',
       minScore: 'quality gate: exit 1 if the overall CSQ is below PERCENT',
       minSection: 'quality gate for one section, e.g. errors=60 (repeatable)',
       force: 'replace existing output files',
@@ -700,7 +700,7 @@ export const en = {
   answers: {
     docs: {
       questionnaire: 'The questionnaire these answers are for.',
-      lang: 'The language of the plan (en, pt).',
+      lang: 'The language of the plan, as a code such as en (csq report --help lists them).',
       organization: 'The name of your business or organization.',
       respondent: 'Who answered.',
       date: 'printed in the plan; leave it out for reproducible output',

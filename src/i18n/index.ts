@@ -38,9 +38,18 @@ export function resolveLang(explicit: string | undefined, fromAnswers: string | 
     return explicit;
   }
   if (fromAnswers !== undefined && SUPPORTED_LANGS.includes(fromAnswers)) return fromAnswers;
-  // POSIX precedence: the first one that is set wins, even if we do not speak it.
-  const locale = env.LC_ALL || env.LC_MESSAGES || env.LANG;
+  // POSIX precedence: the first one that is set wins, even if we do not speak it. With none
+  // set (Windows, a bare service account), the system's own locale, as Intl reports it.
+  const locale = env.LC_ALL || env.LC_MESSAGES || env.LANG || systemLocale();
   return langFromLocale(locale) ?? DEFAULT_LANG;
+}
+
+function systemLocale(): string | undefined {
+  try {
+    return Intl.DateTimeFormat().resolvedOptions().locale;
+  } catch {
+    return undefined;
+  }
 }
 
 let ui: Messages | undefined;

@@ -573,7 +573,7 @@ export const pt: Messages = {
       description: 'Percorre a avaliação no terminal e grava as suas respostas e o seu plano (o comando padrão).',
       answers: 'continua este arquivo de respostas, ou o usa como ponto de partida; só pergunta o que falta',
       out: 'pasta das respostas e do plano (padrão: a pasta atual)',
-      lang: 'idioma das perguntas e do plano (en, pt)',
+      lang: 'idioma das perguntas e do plano ({langs})',
       questionnaire: 'usa o seu próprio questionário em vez do que vem com o csq',
       force: 'substitui um plano existente sem perguntar',
       examples: [
@@ -592,7 +592,7 @@ export const pt: Messages = {
       example: 'gera o plano de uma empresa de exemplo que vem com o csq',
       template: 'gera com o seu próprio modelo Handlebars',
       questionnaire: 'usa o seu próprio questionário em vez do que vem com o csq',
-      lang: 'idioma do plano (en, pt); padrão: o do arquivo de respostas, depois o do sistema',
+      lang: 'idioma do plano ({langs}); padrão: o do arquivo de respostas, depois o do sistema',
       minScore: 'critério de qualidade: sai com código 1 se o CSQ geral ficar abaixo de PERCENT',
       minSection: 'critério de qualidade para uma seção, p. ex. errors=60 (pode ser repetido)',
       force: 'substitui arquivos de saída existentes',
@@ -691,7 +691,7 @@ export const pt: Messages = {
   answers: {
     docs: {
       questionnaire: 'O questionário a que estas respostas se referem.',
-      lang: 'O idioma do plano (en, pt).',
+      lang: 'O idioma do plano, como um código, por exemplo pt (csq report --help lista todos).',
       organization: 'O nome da sua empresa ou organização.',
       respondent: 'Quem respondeu.',
       date: 'aparece no plano; deixe de fora para um resultado reproduzível',

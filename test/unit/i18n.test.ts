@@ -1,5 +1,5 @@
 import { readdirSync, readFileSync } from 'node:fs';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { loadAnswers } from '../../src/core/answers.js';
 import { buildPlan } from '../../src/core/plan.js';
 import { loadQuestionnaire } from '../../src/core/questionnaire.js';
@@ -55,6 +55,20 @@ describe('every language', () => {
           expect(s.ideas.length, s.id).toBe(reference.sections[i]!.ideas.length);
           expect(s.summary, s.id).toBeTruthy();
         });
+      });
+
+      it('labels the scale 1 Never · 2 Almost never · 3 Sometimes · 4 Usually · 5 Always, in its own words', () => {
+        expect(q.scale).toMatchObject({ min: 1, max: 5 });
+        const labels = Object.values(q.scale.labels);
+        expect(labels).toHaveLength(5);
+        expect(new Set(labels.map((l) => l.toLocaleLowerCase(lang))).size).toBe(5);
+        // The seeds' own labels where they survive ("2. Quase nunca 3. Às vezes 4. Normalmente").
+        const known: Record<string, string[]> = {
+          en: ['Never', 'Almost never', 'Sometimes', 'Usually', 'Always'],
+          pt: ['Nunca', 'Quase nunca', 'Às vezes', 'Normalmente', 'Sempre'],
+        };
+        if (known[lang]) expect(labels).toEqual(known[lang]);
+        else labels.forEach((label, i) => expect(label, `label ${i + 1}`).not.toBe(known.en![i]));
       });
 
       it('has every message of the English catalogue, with its placeholders and each plural form of the language', () => {
@@ -120,7 +134,26 @@ describe('resolveLang', () => {
     expect(resolveLang(undefined, undefined, { LANG: 'C' })).toBe('en');
     expect(resolveLang(undefined, undefined, { LANG: 'POSIX' })).toBe('en');
     expect(resolveLang(undefined, undefined, { LANG: 'de_DE.UTF-8' })).toBe('en');
-    expect(resolveLang(undefined, 'xx', {})).toBe('en');
+    expect(resolveLang(undefined, undefined, { LANG: 'pt-BR' })).toBe('pt');
     expect(() => resolveLang('xx', undefined, {})).toThrow(CsqError);
+  });
+
+  describe('with no locale variable set, as on Windows', () => {
+    afterEach(() => vi.restoreAllMocks());
+    const systemLocale = (locale: string) =>
+      vi.spyOn(Intl.DateTimeFormat.prototype, 'resolvedOptions').mockReturnValue({ ...new Intl.DateTimeFormat('en').resolvedOptions(), locale });
+
+    it('takes the system locale that Intl reports', () => {
+      systemLocale('pt-BR');
+      expect(resolveLang(undefined, undefined, {})).toBe('pt');
+      expect(resolveLang(undefined, 'xx', {})).toBe('pt');
+      // A variable that is set still wins, even one csq does not speak.
+      expect(resolveLang(undefined, undefined, { LANG: 'de_DE.UTF-8' })).toBe('en');
+    });
+
+    it('and English when the system speaks a language csq does not', () => {
+      systemLocale('de-DE');
+      expect(resolveLang(undefined, 'xx', {})).toBe('en');
+    });
   });
 });
