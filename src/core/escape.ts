@@ -4,7 +4,8 @@
  */
 
 // Characters with inline meaning in CommonMark/GFM; all are ASCII punctuation, so `\x` is a valid escape.
-const INLINE_SPECIALS = /[\\`*_{}[\]<>|#&~!]/g;
+// `!` means something only before `[`, which is escaped; `&` only where it starts an entity (`&amp;`, `&#60;`).
+const INLINE_SPECIALS = /[\\`*_{}[\]<>|#~]|&(?=#?[a-z0-9]+;)/gi;
 
 function escapeLine(line: string, atLineStart: boolean): string {
   const escaped = line.replace(INLINE_SPECIALS, (c) => `\\${c}`);

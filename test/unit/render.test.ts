@@ -41,7 +41,8 @@ describe('escapeMarkdown', () => {
     expect(escapeMarkdown('<img src=x onerror=alert(1)>')).toBe('\\<img src=x onerror=alert(1)\\>');
     expect(escapeMarkdown('`code` *em* _em_ [link](x)')).toBe('\\`code\\` \\*em\\* \\_em\\_ \\[link\\](x)');
     expect(escapeMarkdown('line one\n# line two\r\n\nthree')).toBe('line one<br>\\# line two<br>three');
-    expect(escapeMarkdown('Fish & Chips &amp;')).toBe('Fish \\& Chips \\&amp;');
+    expect(escapeMarkdown('Fish & Chips &amp; &#60; &x;')).toBe('Fish & Chips \\&amp; \\&\\#60; \\&x;');
+    expect(escapeMarkdown('Wow! ![x](y)')).toBe('Wow! !\\[x\\](y)');
     expect(escapeMarkdown('Plain words, stay plain.')).toBe('Plain words, stay plain.');
   });
 });
