@@ -1,7 +1,13 @@
 import { describe, expect, it } from 'vitest';
+import { en as english } from '../../src/i18n/en.js';
+import { messagesFor, SUPPORTED_LANGS } from '../../src/i18n/index.js';
 import { csq, fixture, readFixture } from '../helpers.js';
 
-/** English text that must never appear in a Portuguese plan. */
+const TRANSLATIONS = SUPPORTED_LANGS.filter((lang) => lang !== 'en');
+/** The locale each language is chosen from, as a POSIX system names it. */
+const LOCALES: Record<string, string> = { pt: 'pt_BR.UTF-8', pl: 'pl_PL.UTF-8', lt: 'lt_LT.UTF-8', uk: 'uk_UA.UTF-8', he: 'he_IL.UTF-8' };
+
+/** English text that must never appear in a translated plan. */
 const ENGLISH = [
   'Customer service plan', 'Our vision', 'Customer service quotient', 'Strengths', 'Priorities', 'score the same', 'What we will do', 'How we will know',
   'Suggested actions', 'suggested', 'next assessment', 'Post this', 'how we treat every customer', 'four steps', 'Your customer service quotient',
@@ -14,31 +20,48 @@ const ENGLISH = [
 ];
 
 describe('languages', () => {
-  it('renders the same answers in en and pt with the same scores', () => {
-    const en = JSON.parse(csq(['report', fixture('full.yaml'), '--format', 'json', '--lang', 'en']).stdout);
-    const pt = JSON.parse(csq(['report', fixture('full.yaml'), '--format', 'json', '--lang', 'pt']).stdout);
-    expect(en.lang).toBe('en');
-    expect(pt.lang).toBe('pt');
-    expect(pt.questionnaire).toEqual({ id: 'csq', version: 1, lang: 'pt' });
-    const scores = (r: { overall: unknown; sections: { id: string; score: number; max: number; percent: number; ratings: unknown }[]; improve: string[] }) => ({
-      overall: r.overall,
-      sections: r.sections.map(({ id, score, max, percent, ratings }) => ({ id, score, max, percent, ratings })),
-      improve: r.improve,
-    });
-    expect(scores(pt)).toEqual(scores(en));
-    expect(pt.sections[0].title).toBe('Liderança e compromisso');
+  const scores = (r: { overall: unknown; sections: { id: string; score: number; max: number; percent: number; ratings: unknown }[]; improve: string[] }) => ({
+    overall: r.overall,
+    sections: r.sections.map(({ id, score, max, percent, ratings }) => ({ id, score, max, percent, ratings })),
+    improve: r.improve,
+  });
+  const en = JSON.parse(csq(['report', fixture('full.yaml'), '--format', 'json', '--lang', 'en']).stdout);
+
+  it('the English plans contain every text of the list, so that it is a real check', () => {
+    const plans = ['full.yaml', 'solo.yaml'].map((file) => csq(['report', fixture(file), '--lang', 'en']).stdout).join('\n');
+    expect(ENGLISH.filter((e) => !plans.includes(e))).toEqual([]);
   });
 
-  it('leaves no English in a Portuguese plan', () => {
-    for (const file of ['full.yaml', 'solo.yaml']) {
-      const plan = csq(['report', fixture(file), '--lang', 'pt']).stdout;
-      expect(plan).toMatch(/^# Plano de atendimento ao cliente/);
-      for (const english of ENGLISH) expect(plan, `${file}: "${english}"`).not.toContain(english);
-    }
-    // The English plans do contain every one, so the list is a real check.
-    const english = ['full.yaml', 'solo.yaml'].map((file) => csq(['report', fixture(file), '--lang', 'en']).stdout).join('\n');
-    expect(ENGLISH.filter((e) => !english.includes(e))).toEqual([]);
-  });
+  for (const lang of TRANSLATIONS) {
+    describe(lang, () => {
+      it('renders the same answers with the same scores, the titles in its words', () => {
+        const mine = JSON.parse(csq(['report', fixture('full.yaml'), '--format', 'json', '--lang', lang]).stdout);
+        expect(mine.lang).toBe(lang);
+        expect(mine.questionnaire).toEqual({ id: 'csq', version: 1, lang });
+        expect(scores(mine)).toEqual(scores(en));
+        mine.sections.forEach((s: { title: string }, i: number) => expect(s.title).not.toBe(en.sections[i].title));
+      });
+
+      it('leaves no English in its plans', () => {
+        const title = messagesFor(lang).plan.title;
+        expect(title).not.toBe(english.plan.title);
+        for (const file of ['full.yaml', 'solo.yaml']) {
+          const plan = csq(['report', fixture(file), '--lang', lang]).stdout;
+          expect(plan.split('\n')[0], file).toContain(title.replace(/[:：]?\s*\{\w+\}.*$/, ''));
+          for (const text of ENGLISH) expect(plan, `${file}: "${text}"`).not.toContain(text);
+        }
+      });
+
+      it('is chosen by its locale, and words an error in it', () => {
+        const run = csq(['report', 'nope.yaml'], { env: { LANG: LOCALES[lang], LC_ALL: undefined, LC_MESSAGES: undefined } });
+        expect(run.code).toBe(2);
+        expect(run.stderr).toContain('nope.yaml');
+        expect(run.stderr).not.toBe('nope.yaml: cannot read: no such file\n');
+        const plan = csq(['report', fixture('full.yaml')], { env: { LANG: LOCALES[lang], LC_ALL: undefined, LC_MESSAGES: undefined } }).stdout;
+        expect(JSON.stringify(plan.split('\n')[0])).toBe(JSON.stringify(csq(['report', fixture('full.yaml'), '--lang', lang]).stdout.split('\n')[0]));
+      });
+    });
+  }
 
   it('chooses the language from --lang, then the answers, then the locale', () => {
     const title = (run: { stdout: string }) => run.stdout.split('\n')[0];
@@ -49,7 +72,7 @@ describe('languages', () => {
     expect(title(csq(['report', '-', '--lang', 'en'], { input: ptAnswers }))).toBe('# Customer service plan: Acme Cleaning');
     const unknown = csq(['report', fixture('full.yaml'), '--lang', 'xx']);
     expect(unknown.code).toBe(2);
-    expect(unknown.stderr).toBe('csq: language "xx" is not available (available: en, pt)\n');
+    expect(unknown.stderr).toBe(`csq: language "xx" is not available (available: ${SUPPORTED_LANGS.join(', ')})\n`);
   });
 
   it('summarises in the plan’s language on the terminal', () => {
