@@ -13,7 +13,7 @@ import { forbiddenCharacter, forbiddenProblem } from '../core/characters.js';
 import { checkValue } from '../core/issues.js';
 import { problemMessage } from '../render/problems.js';
 import { bar, LONG_VISION_WORDS, wordCount } from '../core/plan.js';
-import { isApplicable, resolveProfile, scaleLabel, type Questionnaire } from '../core/questionnaire.js';
+import { isApplicable, resolveProfile, scaleLabel, statementText, type Questionnaire } from '../core/questionnaire.js';
 import { lowestSections, scoreSection, triagePolicy, wholePercentOf } from '../core/scoring.js';
 import { fill, type Messages } from '../i18n/en.js';
 import type { Prompter } from './prompter.js';
@@ -423,7 +423,8 @@ async function rateSection(w: Walk, id: string): Promise<void> {
     const statement = section.statements[statementIndex]!;
     const header = fill(wm.progress, { section: index + 1, sections: sections.length, title: section.title, statement: offset + statementIndex + 1, statements: total });
     const value = await p.rating({
-      message: statement.text,
+      // A one-person business rates the statement worded for one person.
+      message: statementText(statement, profile),
       header,
       min: q.scale.min,
       max: q.scale.max,
@@ -447,7 +448,7 @@ async function rateSection(w: Walk, id: string): Promise<void> {
         { name: wm.reviewContinue, value: '' },
         ...section.statements.map((st) => {
           const r = answers.ratings[section.id]![st.id]!;
-          return { name: `${r} ${scaleLabel(q, r)} · ${truncate(st.text, 60)}`, value: st.id };
+          return { name: `${r} ${scaleLabel(q, r)} · ${truncate(statementText(st, profile), 60)}`, value: st.id };
         }),
       ],
     });

@@ -6,7 +6,7 @@ import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { loadAnswers } from '../../src/core/answers.js';
-import { loadQuestionnaire } from '../../src/core/questionnaire.js';
+import { loadQuestionnaire, statementText } from '../../src/core/questionnaire.js';
 import { CLI, tempDir } from '../helpers.js';
 import { hasTmux, Terminal } from './tmux.js';
 
@@ -211,7 +211,7 @@ describe.runIf(hasTmux || process.env.CI)('the walk in Portuguese', () => {
     await t.ask('Você tem funcionários? (S/n)', { text: 'n' });
     expect(await t.waitFor('Seção 1 de 6: Liderança e compromisso · afirmação 1 de 20')).toMatch(/1 Nunca\s+2 Quase nunca\s+3 Às vezes\s+4 Normalmente\s+5 Sempre/);
     for (const section of pt.sections.filter((s) => s.id !== 'staff')) {
-      for (const st of section.statements) await t.ask(st.text, { keys: ['4'] });
+      for (const st of section.statements) await t.ask(statementText(st, { staff: false }), { keys: ['4'] });
       await t.ask('Continuar ou mudar uma resposta desta seção?');
     }
     await t.ask('As suas áreas mais fracas são');

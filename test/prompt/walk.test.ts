@@ -327,6 +327,27 @@ async function completed(script: Step[] = fullScript): Promise<Answers> {
   return answers;
 }
 
+describe('a one-person business', () => {
+  it('rates the statements worded for one person, in the walk and in its section review', async () => {
+    const { prompter, error } = await run([
+      type('Solo Books'), type(''), no('employees'),
+      ...rate(5, 5, 5, 5), CONTINUE, ...rate(3, 5, 3, 1), CONTINUE, ...rate(3, 2, 3), CONTINUE,
+      ...rate(4, 4, 4), CONTINUE, ...rate(4, 4, 4), CONTINUE, ...rate(2, 2, 4), CONTINUE,
+      ...afterRatings(false, ['Error reduction', 'Improving products, services and processes', 'Customer alignment']),
+    ]);
+    expect(error).toBeUndefined();
+    const ratings = prompter.asked.filter((a) => a.startsWith('rating: ')).map((a) => a.slice('rating: '.length));
+    expect(ratings).toHaveLength(20);
+    const soloWorded = q.sections.flatMap((s) => s.statements).filter((st) => st.without?.staff);
+    expect(soloWorded.length).toBeGreaterThan(0);
+    for (const st of soloWorded) {
+      if (q.sections.find((s) => s.statements.includes(st))!.when) continue;
+      expect(ratings).toContain(st.without!.staff);
+      expect(ratings).not.toContain(st.text);
+    }
+  });
+});
+
 describe('the actions', () => {
   it('offers only ideas that fit a one-person business, those for its weakest statements first', async () => {
     const solo = await completed([
