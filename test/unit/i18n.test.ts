@@ -38,8 +38,8 @@ function integerCategories(lang: string): string[] {
 
 describe('every language', () => {
   it('has a questionnaire, a template and a catalogue for each supported language, and nothing else', () => {
-    expect(SUPPORTED_LANGS).toEqual(['en', 'pt']);
-    expect(readdirSync('questionnaires').sort()).toEqual(SUPPORTED_LANGS.map((l) => `csq.${l}.yaml`));
+    expect(SUPPORTED_LANGS).toEqual(['en', 'pt', 'pl']);
+    expect(readdirSync('questionnaires').sort()).toEqual(SUPPORTED_LANGS.map((l) => `csq.${l}.yaml`).sort());
     // One template per output format: a language brings only its questionnaire and catalogue.
     expect(readdirSync('templates').sort()).toEqual(['plan.md.hbs']);
   });
@@ -54,6 +54,8 @@ describe('every language', () => {
         q.sections.forEach((s, i) => {
           expect(s.ideas.length, s.id).toBe(reference.sections[i]!.ideas.length);
           expect(s.summary, s.id).toBeTruthy();
+          // The words in an owner's own notes that point to the area, in this language.
+          expect(s.cues?.length, `${s.id} cues`).toBeGreaterThan(2);
         });
       });
 
