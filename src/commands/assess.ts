@@ -259,16 +259,25 @@ async function manage(prompter: Prompter, context: LangContext, unfinished: (Unf
   }
 }
 
+/** Letters that NFKD does not take apart into a base letter and a mark. */
+const UNDECOMPOSED: Record<string, string> = { ł: 'l', đ: 'd', ħ: 'h', ı: 'i', ø: 'o', œ: 'oe', æ: 'ae', ß: 'ss', þ: 'th', ð: 'd' };
+
+/**
+ * A file name from a business name: Latin letters without their accents ("Pão" → pao,
+ * "Złoty" → zloty), other scripts' letters kept as they are (Hebrew, Cyrillic), the rest dashes.
+ */
 export function slug(name: string): string {
   const s = name
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
     .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '')
-    .slice(0, 60)
-    .replace(/-+$/, '');
-  return s || 'csq';
+    .normalize('NFKD')
+    .replace(/(\p{Script=Latin})\p{M}+/gu, '$1')
+    .replace(/[łđħıøœæßþð]/g, (c) => UNDECOMPOSED[c]!)
+    .normalize('NFC')
+    .replace(/[^\p{L}\p{N}]+/gu, '-')
+    .replace(/^-+|-+$/g, '');
+  // At most 60 characters, whole code points, no dash left at the end.
+  const cut = [...s].slice(0, 60).join('').replace(/-+$/, '');
+  return cut || 'csq';
 }
 
 /** `dir/base-answers.yaml`, or `dir/base-2-answers.yaml` … if taken. */

@@ -4,6 +4,7 @@ import { parsePercent } from '../core/thresholds.js';
 import { ExitCode, fail } from '../errors.js';
 import { fill } from '../i18n/format.js';
 import { uiMessages } from '../i18n/index.js';
+import { formatNumber } from '../i18n/intl.js';
 import { writeStderr, writeStdout } from '../io/stdio.js';
 import { scoreFile, type InputOptions } from '../pipeline/inputs.js';
 import { compareMarkdown, compareText, plainLine } from '../render/compare.js';
@@ -39,7 +40,8 @@ export async function compare(before: string, after: string, options: CompareOpt
   const drops = dropsBeyond(a.result, b.result, comparison, limit);
   for (const { change, points } of drops) {
     const shown = points === null ? fill(ui.compare.justOver, { limit }) : points;
-    writeStderr(`${fill(ui.compare.gateFailed, { title: plainLine(change.title), points: shown, from: change.before!, to: change.after!, limit })}\n`);
+    const n = (x: number) => formatNumber(x, ui.lang, 6);
+    writeStderr(`${fill(ui.compare.gateFailed, { title: plainLine(change.title), points: typeof shown === 'number' ? n(shown) : shown, from: n(change.before!), to: n(change.after!), limit: n(limit) })}\n`);
   }
   return drops.length > 0 ? ExitCode.gateFailed : ExitCode.ok;
 }

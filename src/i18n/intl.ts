@@ -25,3 +25,18 @@ export function formatList(items: readonly string[], lang: string): string {
   const parts = new Intl.ListFormat(intlLang(lang), { type: 'conjunction' }).formatToParts(items);
   return parts.map((part) => (part.type === 'literal' ? shown(lang, part.value) : part.value)).join('');
 }
+
+/** A number as the language writes it (50,000 · 50 000 · 66,4), with at most `decimals` decimals. */
+export function formatNumber(value: number, lang: string, decimals = 0): string {
+  return new Intl.NumberFormat(intlLang(lang), { maximumFractionDigits: decimals }).format(value);
+}
+
+/** A percent with up to one decimal (66.4%, 66,4 %), for exact comparisons. */
+export function formatPercentDecimal(percent: number, lang: string): string {
+  return new Intl.NumberFormat(intlLang(lang), { style: 'percent', maximumFractionDigits: 1 }).format(percent / 100);
+}
+
+/** A change in points, signed (+26.7, −3, ±0 stays the caller's). */
+export function formatSigned(value: number, lang: string): string {
+  return new Intl.NumberFormat(intlLang(lang), { maximumFractionDigits: 1, signDisplay: 'exceptZero' }).format(value);
+}

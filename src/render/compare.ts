@@ -4,7 +4,7 @@ import type { Change, Comparison } from '../core/compare.js';
 import { escapeMarkdown } from '../core/escape.js';
 import type { Messages } from '../i18n/en.js';
 import { fill } from '../i18n/format.js';
-import { formatDate } from '../i18n/intl.js';
+import { formatDate, formatPercentDecimal, formatSigned } from '../i18n/intl.js';
 import { makeChalk } from './terminal.js';
 
 /**
@@ -15,8 +15,8 @@ export const plainLine = (text: string) => replaceForbidden(text).replace(/\s+/g
 /** The same in a Markdown table cell: escaped, so a `|`, `#`, `<` or line break stays text. */
 const cell = (text: string) => escapeMarkdown(replaceForbidden(text));
 
-const showPercent = (p: number | null, m: Messages) => (p === null ? m.compare.notApplicable : `${p}%`);
-const showChange = (c: number | null, m: Messages) => (c === null ? m.compare.notApplicable : c > 0 ? `+${c}` : c === 0 ? '±0' : `${c}`);
+const showPercent = (p: number | null, m: Messages) => (p === null ? m.compare.notApplicable : formatPercentDecimal(p, m.lang));
+const showChange = (c: number | null, m: Messages) => (c === null ? m.compare.notApplicable : c === 0 ? '±0' : formatSigned(c, m.lang));
 
 export function compareText(comparison: Comparison, m: Messages, color: boolean): string {
   const c = makeChalk(color);

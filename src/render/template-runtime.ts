@@ -66,7 +66,7 @@ function step(loc: Loc | undefined, steps = 1): Render {
   if (!render) throw new Error('a template ran outside wrapTemplate, without its budget');
   render.steps += steps;
   if (render.steps > MAX_RENDER_STEPS) {
-    throw problemHere(loc, 'template-too-many-steps', { count: MAX_RENDER_STEPS.toLocaleString('en') });
+    throw problemHere(loc, 'template-too-many-steps', { count: MAX_RENDER_STEPS });
   }
   if (++render.calls % 16 === 0 && performance.now() > render.deadline) {
     throw problemHere(loc, 'template-too-slow', { ms: MAX_RENDER_MS });
