@@ -1,11 +1,12 @@
 /** The languages csq speaks, how one is chosen, and the language csq speaks to the user in. */
 import { CsqError, problem } from '../errors.js';
 import { en, type Messages } from './en.js';
+import { lt } from './lt.js';
 import { pl } from './pl.js';
 import { pt } from './pt.js';
 import { PSEUDO_LANG, pseudoMessages } from './pseudo.js';
 
-const catalogues: Record<string, Messages> = { en, pt, pl };
+const catalogues: Record<string, Messages> = { en, pt, pl, lt };
 
 export const SUPPORTED_LANGS = Object.keys(catalogues);
 export const DEFAULT_LANG = 'en';
