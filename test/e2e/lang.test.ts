@@ -49,7 +49,7 @@ describe('languages', () => {
     expect(title(csq(['report', '-', '--lang', 'en'], { input: ptAnswers }))).toBe('# Customer service plan: Acme Cleaning');
     const unknown = csq(['report', fixture('full.yaml'), '--lang', 'xx']);
     expect(unknown.code).toBe(2);
-    expect(unknown.stderr).toBe('csq: language "xx" is not available (available: en, pt)\n');
+    expect(unknown.stderr).toBe('csq: language "xx" is not available (available: en, pt, he)\n');
   });
 
   it('summarises in the plan’s language on the terminal', () => {
