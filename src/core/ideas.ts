@@ -32,11 +32,14 @@ export function dataPointingTo(section: Section, items: readonly string[], lang:
   const wordChar = /^[\p{L}\p{M}\p{N}]/u;
   const startsWord = (text: string, at: number) => !/[\p{L}\p{M}\p{N}]$/u.test(text.slice(Math.max(0, at - 2), at));
   const endsWord = (text: string, end: number) => !wordChar.test(text.slice(end, end + 2));
+  // Hebrew writes "and", "the", "in", "to", "from", "that" and "as" as one or two letters glued to the word: והתלונות.
+  const afterHebrewPrefix = (text: string, at: number) => /(?:^|[^\p{L}\p{M}\p{N}])[ובהלמשכ]{1,2}$/u.test(text.slice(Math.max(0, at - 4), at));
   return items.filter((item) => {
     const text = item.toLocaleLowerCase(lang);
     return cues.some(({ text: cue, prefix }) => {
       for (let at = text.indexOf(cue); at !== -1; at = text.indexOf(cue, at + 1)) {
-        if (startsWord(text, at) && (prefix || endsWord(text, at + cue.length))) return true;
+        const starts = startsWord(text, at) || (/^\p{Script=Hebrew}/u.test(cue) && afterHebrewPrefix(text, at));
+        if (starts && (prefix || endsWord(text, at + cue.length))) return true;
       }
       return false;
     });

@@ -44,3 +44,15 @@ export function fallback<T extends object>(section: T): T {
 export function isFallback(section: object): boolean {
   return fallbacks.has(section);
 }
+
+/**
+ * Text of a fixed direction inside a right-to-left message, so that a terminal or a browser
+ * shows it in one piece: `ltr` for what always reads left to right (a path, an option, an id,
+ * a command, a range), `isolate` for text of either direction (a name someone typed), which
+ * then takes the direction of its first letter. Unicode isolates (LRI or FSI … PDI).
+ * For csq's own output only: csq refuses these characters in what it reads
+ * (core/characters.ts), so never in a message that ends up in a file csq reads again (an
+ * action the walk saves, a comment of `csq init`), nor in the plan, which is a document.
+ */
+export const ltr = (text: string): string => `\u2066${text}\u2069`;
+export const isolate = (text: string): string => `\u2068${text}\u2069`;

@@ -1,12 +1,13 @@
 /** The languages csq speaks, how one is chosen, and the language csq speaks to the user in. */
 import { CsqError, problem } from '../errors.js';
 import { en, type Messages } from './en.js';
+import { he } from './he.js';
 import { lt } from './lt.js';
 import { pl } from './pl.js';
 import { pt } from './pt.js';
 import { PSEUDO_LANG, pseudoMessages } from './pseudo.js';
 
-const catalogues: Record<string, Messages> = { en, pt, pl, lt };
+const catalogues: Record<string, Messages> = { en, pt, pl, lt, he };
 
 export const SUPPORTED_LANGS = Object.keys(catalogues);
 export const DEFAULT_LANG = 'en';

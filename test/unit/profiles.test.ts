@@ -50,6 +50,9 @@ describe('the owners’ own data points the plan to an area', () => {
     ]);
     expect(dataPointingTo(section('errors', pt), ['Alérgicos reclamaram duas vezes', 'tudo certo'], 'pt')).toEqual(['Alérgicos reclamaram duas vezes']);
     expect(dataPointingTo({ ...errors, cues: undefined }, ['mistakes'], 'en')).toEqual([]);
+    // Hebrew glues up to two letters (and, the, in…) to the front of a word.
+    const hebrew = { ...errors, cues: ['תלונ*'] };
+    expect(dataPointingTo(hebrew, ['והתלונות גדלו', 'תלונה אחת', 'בתלונה', 'אותלונה'], 'he')).toEqual(['והתלונות גדלו', 'תלונה אחת', 'בתלונה']);
   });
 });
 
