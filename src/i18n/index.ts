@@ -3,9 +3,10 @@ import { CsqError, problem } from '../errors.js';
 import { en, type Messages } from './en.js';
 import { pl } from './pl.js';
 import { pt } from './pt.js';
+import { uk } from './uk.js';
 import { PSEUDO_LANG, pseudoMessages } from './pseudo.js';
 
-const catalogues: Record<string, Messages> = { en, pt, pl };
+const catalogues: Record<string, Messages> = { en, pt, pl, uk };
 
 export const SUPPORTED_LANGS = Object.keys(catalogues);
 export const DEFAULT_LANG = 'en';
