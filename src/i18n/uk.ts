@@ -415,7 +415,7 @@ export const uk: Messages = {
     'same-output': 'два вхідні файли мали б записатися в один і той самий {file}; перейменуйте один із них',
     'compare-different-questionnaires': '{before} і {after} — відповіді до різних анкет ({a}, {b})',
     'team-too-few': 'csq team об’єднує два або більше файлів відповідей',
-    'team-too-many': 'csq team об’єднує не більше ніж {max} файлів відповідей, а отримано {count}',
+    'team-too-many': 'csq team об’єднує обмежену кількість файлів відповідей (не більше ніж {max}), а отримано {count}',
     'team-other-questionnaire': '{file} — відповіді до анкети {found}, а не {expected}',
     'team-profile-disagree': 'у {file} profile.{question} має значення {theirs}, а в {first} — {value}: відповіді респондентів однієї організації мають збігатися',
     'team-list-too-long':
@@ -424,7 +424,7 @@ export const uk: Messages = {
     'validate-no-files': 'вкажіть один або кілька файлів для перевірки',
     'assess-needs-terminal':
       'csq assess ставить запитання, тож йому потрібен термінал. Без термінала скористайтеся `csq report answers.yaml`, щоб отримати план, і `csq init`, щоб отримати шаблон відповідей для заповнення.',
-    'answers-locked': '{file} відкрито в іншому опитуванні csq (процес {pid}). Спершу завершіть його або запустіть csq з іншим файлом відповідей.',
+    'answers-locked': '{file} відкрито в іншому сеансі оцінювання csq (процес {pid}). Спершу завершіть його або запустіть csq з іншим файлом відповідей.',
     'cwd-gone': 'поточної теки вже не існує; перейдіть (cd) до наявної теки й запустіть csq знову',
     'unknown-command': 'невідома команда «{name}»',
     'unknown-option': 'невідомий параметр {option}',
