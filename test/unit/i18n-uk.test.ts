@@ -154,10 +154,10 @@ describe('Ukrainian terms and typography (one form each, docs/glossary/uk.md)', 
 
   it('names the policy groups, the walk question and the scale as the glossary does', () => {
     expect(Object.values(uk.method.policyActions).map((a) => a.group)).toEqual([
-      'Незручні для клієнтів і необов’язкові',
-      'Незручні для клієнтів, але обов’язкові',
-      'Зручні для клієнтів і обов’язкові',
-      'Зручні для клієнтів, хоч і не обов’язкові',
+      'Незручне для клієнтів і необов’язкове',
+      'Незручне для клієнтів, але обов’язкове',
+      'Зручне для клієнтів і обов’язкове',
+      'Зручне для клієнтів, хоч і не обов’язкове',
     ]);
     expect(uk.walk.policyFriendly).toBe('Чи зручне для клієнтів правило «{name}»?');
     expect(uk.plan.policiesIntro).toContain('обов’язкове (його вимагає закон, охорона здоров’я чи безпека)');
