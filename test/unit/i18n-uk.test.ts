@@ -5,6 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { dataPointingTo } from '../../src/core/ideas.js';
 import { loadQuestionnaire } from '../../src/core/questionnaire.js';
 import { en } from '../../src/i18n/en.js';
 import { fill, isFallback, type Plural } from '../../src/i18n/format.js';
@@ -172,6 +173,24 @@ describe('Ukrainian terms and typography (one form each, docs/glossary/uk.md)', 
       'Кваліфікований персонал із повноваженнями',
       'Удосконалення продуктів, послуг і процесів',
     ]);
+  });
+
+  it('points the owner’s own data, written in Ukrainian, to the area its words belong to', () => {
+    const section = (id: string) => questionnaire.sections.find((s) => s.id === id)!;
+    const data = [
+      'Двічі переплутали алергени в меню',
+      'Клієнти довго чекають, поки ми передзвонимо',
+      'Комерційну пропозицію готуємо п’ять робочих днів',
+      'Нових працівників не навчають',
+      'Усе гаразд',
+    ];
+    expect(dataPointingTo(section('errors'), data, 'uk')).toEqual(['Двічі переплутали алергени в меню']);
+    expect(dataPointingTo(section('outreach'), data, 'uk')).toEqual(['Клієнти довго чекають, поки ми передзвонимо']);
+    expect(dataPointingTo(section('improvement'), data, 'uk')).toEqual(['Комерційну пропозицію готуємо п’ять робочих днів']);
+    expect(dataPointingTo(section('staff'), data, 'uk')).toEqual(['Нових працівників не навчають']);
+    // Every section has cues; a cue starts a word, so "черговий" is not a queue.
+    for (const s of questionnaire.sections) expect(s.cues?.length, s.id).toBeGreaterThan(3);
+    expect(dataPointingTo(section('outreach'), ['Черговий звіт'], 'uk')).toEqual([]);
   });
 
   it('keeps every section title of the glossary in the questionnaire', () => {
