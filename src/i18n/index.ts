@@ -4,10 +4,11 @@ import { en, type Messages } from './en.js';
 import { he } from './he.js';
 import { lt } from './lt.js';
 import { pl } from './pl.js';
-import { pt } from './pt.js';
 import { PSEUDO_LANG, pseudoMessages } from './pseudo.js';
+import { pt } from './pt.js';
+import { uk } from './uk.js';
 
-const catalogues: Record<string, Messages> = { en, pt, pl, lt, he };
+const catalogues: Record<string, Messages> = { en, pt, pl, lt, uk, he };
 
 export const SUPPORTED_LANGS = Object.keys(catalogues);
 export const DEFAULT_LANG = 'en';

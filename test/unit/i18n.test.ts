@@ -38,7 +38,7 @@ function integerCategories(lang: string): string[] {
 
 describe('every language', () => {
   it('has a questionnaire, a template and a catalogue for each supported language, and nothing else', () => {
-    expect(SUPPORTED_LANGS).toEqual(['en', 'pt', 'pl', 'lt', 'he']);
+    expect(SUPPORTED_LANGS).toEqual(['en', 'pt', 'pl', 'lt', 'uk', 'he']);
     expect(readdirSync('questionnaires').sort()).toEqual(SUPPORTED_LANGS.map((l) => `csq.${l}.yaml`).sort());
     // One template per output format: a language brings only its questionnaire and catalogue.
     expect(readdirSync('templates').sort()).toEqual(['plan.md.hbs']);
