@@ -88,7 +88,12 @@ export function buildProgram(m: Messages): Command {
     .exitOverride()
     .addHelpText('after', `${helpText(m, c.programExamples)}\n${c.exitCodes}\n`);
   program.hook('preAction', () => {
-    if (program.opts().color === false) setColor(false);
+    if (program.opts().color === false) {
+      setColor(false);
+      // The prompts' library colours by the environment, as every NO_COLOR-aware tool does.
+      process.env.NO_COLOR = '1';
+      delete process.env.FORCE_COLOR;
+    }
   });
 
   const a = c.assess;

@@ -7,7 +7,8 @@ import { uiMessages } from '../i18n/index.js';
 import { formatNumber } from '../i18n/intl.js';
 import { writeStderr, writeStdout } from '../io/stdio.js';
 import { scoreFile, type InputOptions } from '../pipeline/inputs.js';
-import { compareMarkdown, compareText, plainLine } from '../render/compare.js';
+import { plainLine } from '../core/characters.js';
+import { compareMarkdown, compareText } from '../render/compare.js';
 import { filled } from '../render/problems.js';
 import { colorEnabled } from '../render/terminal.js';
 

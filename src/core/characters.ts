@@ -50,3 +50,9 @@ export function withoutForbidden(text: string): string {
 export function replaceForbidden(text: string, by = '\uFFFD'): string {
   return text.replace(EVERY_FORBIDDEN, by);
 }
+
+/**
+ * A user's string (organization, date, a title, a file name) on one line of terminal text: its
+ * forbidden characters replaced, its line breaks and tabs spaces, so it can never draw a row of its own.
+ */
+export const plainLine = (text: string) => replaceForbidden(text).replace(/\s+/g, ' ').trim();

@@ -1,5 +1,5 @@
 /** A comparison of two assessments as terminal text or Markdown (JSON is the Comparison itself). */
-import { replaceForbidden } from '../core/characters.js';
+import { plainLine, replaceForbidden } from '../core/characters.js';
 import type { Change, Comparison } from '../core/compare.js';
 import { escapeMarkdown } from '../core/escape.js';
 import type { Messages } from '../i18n/en.js';
@@ -7,11 +7,6 @@ import { fill } from '../i18n/format.js';
 import { formatDate, formatPercentDecimal, formatSigned } from '../i18n/intl.js';
 import { makeChalk } from './terminal.js';
 
-/**
- * A user's string (organization, date, a questionnaire's title) on one line of terminal text:
- * its line breaks and tabs become spaces, so it can never draw a row of its own.
- */
-export const plainLine = (text: string) => replaceForbidden(text).replace(/\s+/g, ' ').trim();
 /** The same in a Markdown table cell: escaped, so a `|`, `#`, `<` or line break stays text. */
 const cell = (text: string) => escapeMarkdown(replaceForbidden(text));
 

@@ -22,7 +22,9 @@ import { writeStderr } from '../io/stdio.js';
  */
 export const MAX_OUTPUT_CHARS = 4 * 1024 * 1024;
 export const MAX_RENDER_STEPS = 50_000;
-export const MAX_RENDER_MS = 1000;
+// A backstop behind the step budget, which refuses runaway templates in a fraction of this on
+// any machine: long enough that a loaded machine still meets the steps first (the same message).
+export const MAX_RENDER_MS = 5000;
 /** Measured to cost about what one helper call does. */
 const CODE_CHARS_PER_STEP = 200;
 const TEXT_CHARS_PER_STEP = 20;

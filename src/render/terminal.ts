@@ -4,6 +4,7 @@ import type { Messages } from '../i18n/en.js';
 import type { Result } from '../core/result.js';
 import { bar } from '../core/plan.js';
 import { wholePercentOf } from '../core/scoring.js';
+import { plainLine } from '../core/characters.js';
 
 export { colorEnabled } from './color.js';
 
@@ -20,7 +21,7 @@ export function renderSummary(result: Result, messages: Messages, color: boolean
   const width = Math.max(...result.sections.map((s) => s.title.length));
   const overall = wholePercentOf(result.overall.score, result.overall.max);
   const lines = [
-    `${c.bold(`${messages.summary.overall}: ${overall}%`)}${result.organization ? ` · ${result.organization}` : ''}`,
+    `${c.bold(`${messages.summary.overall}: ${overall}%`)}${result.organization ? ` · ${plainLine(result.organization)}` : ''}`,
     ...result.sections.map((s) => {
       const title = s.title.padEnd(width);
       if (!s.applicable) return `  ${c.dim(`${title}  ${'·'.repeat(10)}  ${messages.summary.notApplicable}`)}`;

@@ -116,7 +116,8 @@ describe('the pseudo-locale finds every string that escaped the catalogues', () 
       expect(run.code, args.join(' ')).toBe(2);
       expectNoEnglish(args.join(' '), run.stderr);
     }
-  });
+    // About 70 runs of the CLI one after another: a hang guard, not a speed check.
+  }, 180_000);
 });
 
 const terminals: Terminal[] = [];

@@ -57,6 +57,24 @@ describe('csq report (built CLI as a process)', () => {
     expect(coloured.stderr).toMatch(/\x1b\[3[12]m/);
     const plain = csq(['report', fixture('full.yaml'), '-o', path.join(dir, 'b.md')], { env: { NO_COLOR: '1', FORCE_COLOR: '1' } });
     expect(plain.stderr).not.toMatch(/\x1b\[/);
+    // --no-color wins over FORCE_COLOR=1; FORCE_COLOR=0 and false mean off.
+    for (const [name, args, env] of [
+      ['--no-color', ['--no-color'], { NO_COLOR: undefined, FORCE_COLOR: '1' }],
+      ['FORCE_COLOR=0', [], { NO_COLOR: undefined, FORCE_COLOR: '0' }],
+      ['FORCE_COLOR=false', [], { NO_COLOR: undefined, FORCE_COLOR: 'false' }],
+    ] as const) {
+      const run = csq([...args, 'report', fixture('full.yaml'), '-o', path.join(dir, `${name}.md`)], { env });
+      expect(run.code, name).toBe(0);
+      expect(run.stderr, name).not.toMatch(/\x1b\[/);
+    }
+  });
+
+  it('prints no terminal control from a file name, an argument or a name in a file', () => {
+    const run = csq(['report', '/tmp/x\x1b[31mred\u009b.yaml']);
+    expect(run.stderr).toBe('/tmp/x\ufffd[31mred\ufffd.yaml: cannot read: no such file\n');
+    const fake = csq(['report', '-', '-o', path.join(tempDir(), 'p.md')], { input: `${readFixture('full.yaml').replace('organization: Acme Cleaning', 'organization: "Acme\\nOverall CSQ 100%"')}` });
+    expect(fake.code).toBe(0);
+    expect(fake.stderr.split('\n')[0]).toBe('Overall CSQ: 66% · Acme Overall CSQ 100%');
   });
 
   it('--format json gives the Result, and rendering a saved Result gives the same Markdown', () => {
