@@ -4,6 +4,7 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { it } from 'vitest';
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 export const CLI = path.join(ROOT, 'bin', 'csq.cjs');
@@ -29,4 +30,21 @@ export function csq(args: string[], options: { input?: string; cwd?: string; env
     timeout: 20_000,
   });
   return { code: run.status, stdout: run.stdout, stderr: run.stderr };
+}
+
+/**
+ * Whether a tool that some tests need (tmux, python3) is here. A missing tool never hides a
+ * layer of tests silently: under CI (CI set) it fails, as a test named for the tool; elsewhere
+ * those tests are skipped with a warning that says which and why.
+ */
+export function needsTool(tool: string, versionArgs: string[], tests: string): boolean {
+  if (spawnSync(tool, versionArgs, { stdio: 'ignore' }).status === 0) return true;
+  if (process.env.CI) {
+    it(`finds ${tool}, needed for ${tests}`, () => {
+      throw new Error(`${tool} not found (\`${tool} ${versionArgs.join(' ')}\` failed); CI is set, so a missing tool fails`);
+    });
+  } else {
+    console.warn(`\nWARNING: ${tool} not found, so these tests are SKIPPED: ${tests}. Install ${tool} to run them (under CI a missing tool fails).\n`);
+  }
+  return false;
 }

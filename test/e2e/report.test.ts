@@ -1,8 +1,8 @@
-import { execFileSync, spawn, spawnSync } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { existsSync, lstatSync, readFileSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { CLI, csq, fixture, readFixture, tempDir } from '../helpers.js';
+import { CLI, csq, fixture, needsTool, readFixture, tempDir } from '../helpers.js';
 
 const noStack = (stderr: string) => expect(stderr).not.toMatch(/\n\s+at |Error:|node:internal/);
 
@@ -167,7 +167,7 @@ describe('csq report (built CLI as a process)', () => {
     expect(received).toMatch(/^# Customer service plan: Acme Cleaning\n/);
   });
 
-  const hasPython = spawnSync('python3', ['--version']).status === 0;
+  const hasPython = needsTool('python3', ['--version'], 'the slow non-blocking pipe test');
   it.skipIf(!hasPython)('writes all of a large plan into a non-blocking pipe whose reader is slow', () => {
     // stdout is written with write(2): a full non-blocking pipe (EAGAIN) must be waited for, not fatal.
     const template = path.join(tempDir(), 'big.hbs');

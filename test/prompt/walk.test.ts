@@ -72,7 +72,7 @@ const afterRatings = (staff: boolean, areas: [string, string, string] = ['Error 
 const fullScript: Step[] = [type('Acme Cleaning', 'Name of your business'), type('Jane Doe', 'Your name'), yes('employees'), ...ratingsWithStaff, ...afterRatings(true)];
 
 describe('the walk, scripted', () => {
-  it('takes a business with staff through every step and saves after every answer', async () => {
+  it('takes a business with staff through every step, each autosave a valid answers file and the last one whole', async () => {
     const { answers, saves, prompter, error } = await run(fullScript);
     expect(error).toBeUndefined();
     expect(prompter.remaining()).toBe(0);

@@ -14,6 +14,10 @@ describe('percentOf', () => {
     expect(percentOf(1, 3)).toBe(33.3);
     expect(percentOf(2, 3)).toBe(66.7);
     expect(percentOf(57, 80)).toBe(71.3); // 71.25 → 71.3 (halves up; naive Math.round(71.25*10)/10 gives 71.3 too)
+    // Cases where floating point is a hair below the half (a team of four, and of twenty, on a four-statement section):
+    expect(percentOf(23, 80)).toBe(28.8); // 28.75: Math.round(23 / 80 * 100 * 10) / 10 and (23 / 80 * 100).toFixed(1) give 28.7
+    expect(percentOf(41, 80)).toBe(51.3); // 51.25: the same
+    expect(percentOf(201, 400)).toBe(50.3); // 50.25: Math.round(201 / 400 * 1000) / 10 gives 50.2
     expect(percentOf(1, 8)).toBe(12.5);
     expect(percentOf(1, 16)).toBe(6.3); // 6.25
     expect(percentOf(0, 15)).toBe(0);
@@ -23,6 +27,15 @@ describe('percentOf', () => {
     expect(wholePercentOf(83, 125)).toBe(66); // 66.4
     expect(wholePercentOf(1, 8)).toBe(13); // 12.5 → 13
     expect(wholePercentOf(7, 15)).toBe(47);
+    // Not from the one-decimal percent: 63.47 shows as 63.5, and rounding that again gives 64 (a team of three).
+    expect(wholePercentOf(238, 375)).toBe(63);
+    expect(percentOf(238, 375)).toBe(63.5);
+    expect(wholePercentOf(5, 11)).toBe(45); // 45.45 → 45.5 → 46 if rounded twice
+    // Halves up in integer arithmetic: 57.5 is 57.49999999999999 in floating point (Math.round(23 / 40 * 100) gives 57).
+    expect(wholePercentOf(23, 40)).toBe(58);
+    expect(wholePercentOf(57, 200)).toBe(29); // 28.5
+    expect(wholePercentOf(0, 0)).toBe(0);
+    expect(percentOf(0, 0)).toBe(0);
   });
 });
 
