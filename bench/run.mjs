@@ -1,7 +1,8 @@
 /**
  * csq benchmarks (npm run bench). Every subject is measured against a baseline in the same
  * run, interleaved with it so drift affects both alike. The start-up rows run on every Node
- * found and give csq's own cost over a bare Node; the batch row is a ratio. See README.md.
+ * found and give csq's own cost over a bare Node; the batch rows are ratios against a naive
+ * script and two copies of the same files. See README.md.
  *
  * Settings (environment):
  *   CSQ_BENCH_RUNS=21          timed runs per start-up row (after warm-up)
@@ -9,11 +10,13 @@
  *   CSQ_BENCH_NODES=PATH:PATH  more Node binaries for the start-up rows (besides this one and
  *                              those .ci/run keeps in ${XDG_CACHE_HOME:-~/.cache}/csq-ci)
  *   CSQ_BENCH_BATCH_FILES=10000, CSQ_BENCH_BATCH_RUNS=9
+ *   CSQ_BENCH_MEMORY_FILES=1000,20000, CSQ_BENCH_MEMORY_RUNS=3   peak memory of a small and a large batch
+ *   CSQ_BENCH_OTHER_CSQ=PATH   another build's bin/csq.cjs, timed beside this one in the batch runs
  *   CSQ_BENCH_ASSESS_MARKER    text of the first question (default: the English one)
  *   CSQ_BENCH_ONLY=startup,assess,batch   run only these groups
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { cpus, homedir, tmpdir, totalmem } from 'node:os';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -25,6 +28,7 @@ import { mib, ms, summarize, table } from './lib/stats.mjs';
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const CLI = path.join(ROOT, 'bin', 'csq.cjs');
 const COPY = path.join(ROOT, 'bench', 'lib', 'copy-baseline.mjs');
+const NAIVE = path.join(ROOT, 'bench', 'lib', 'naive-baseline.mjs');
 const FULL = path.join(ROOT, 'test', 'fixtures', 'full.yaml');
 
 const env = process.env;
@@ -32,6 +36,14 @@ const RUNS = Math.max(9, Number(env.CSQ_BENCH_RUNS ?? 21));
 const RSS_RUNS = Math.max(1, Number(env.CSQ_BENCH_RSS_RUNS ?? 11));
 const BATCH_FILES = Number(env.CSQ_BENCH_BATCH_FILES ?? 10_000);
 const BATCH_RUNS = Math.max(1, Number(env.CSQ_BENCH_BATCH_RUNS ?? 9));
+/** Peak memory is compared between a small and a large batch, the median of this many runs each. */
+const MEMORY_FILES = (env.CSQ_BENCH_MEMORY_FILES ?? '1000,20000').split(',').map(Number);
+const MEMORY_RUNS = Math.max(1, Number(env.CSQ_BENCH_MEMORY_RUNS ?? 3));
+/** The batch's targets: this much faster than the naive script, at most this much slower than the fsync copy. */
+const TARGET_NAIVE = 1.3;
+const TARGET_COPY = 1.2;
+/** Another build's bin/csq.cjs (say, before a change), timed in the same interleaved batch runs. */
+const OTHER = env.CSQ_BENCH_OTHER_CSQ;
 const MARKER = env.CSQ_BENCH_ASSESS_MARKER ?? 'Name of your business or organization';
 const ONLY = new Set((env.CSQ_BENCH_ONLY ?? 'startup,assess,batch').split(','));
 // csq keeps V8's bytecode per user (bin/bundle.cjs): here in a folder of the bench's own, which
@@ -47,7 +59,6 @@ const STARTUP_ENV = { ...CHILD_ENV, NODE_EXTRA_CA_CERTS: '' };
 const TARGETS = { version: 8, report: 25, assess: 40 };
 
 const log = (...args) => process.stderr.write(`${args.join(' ')}\n`);
-const rows = [];
 
 /** Every subject and its baseline in turn, the order rotating each round; returns ms samples per name. */
 async function interleave(jobs, runs, warmup) {
@@ -73,13 +84,6 @@ async function resources(jobs, runs, options) {
     }
   }
   return Object.fromEntries(Object.entries(out).map(([k, v]) => [k, { rss: summarize(v.rss).median, cpu: summarize(v.cpu).median }]));
-}
-
-function addRow(name, subject, baselineName, baseline, target, rss, baselineRss) {
-  const s = summarize(subject);
-  const b = summarize(baseline);
-  const ratio = s.median / b.median;
-  rows.push([name, ms(s.median), ms(s.min), ms(s.max), `${baselineName}: ${ms(b.median)}`, `${ratio.toFixed(2)}×`, `≤ ${target}×`, ratio <= target ? 'yes' : '**no**', mib(rss), mib(baselineRss)]);
 }
 
 /** This Node, those in CSQ_BENCH_NODES, and those .ci/run keeps: one per version, by version. */
@@ -183,40 +187,107 @@ async function assessRow(node) {
   }
 }
 
-async function batchRow() {
+/** Bundles the naive baseline (it imports csq's TypeScript) into `dir`; returns its path. */
+async function bundleNaive(dir) {
+  const { build } = await import('esbuild');
+  const outfile = path.join(dir, 'naive.cjs');
+  await build({ absWorkingDir: ROOT, entryPoints: [NAIVE], outfile, bundle: true, format: 'cjs', platform: 'node', target: 'node20', logLevel: 'warning' });
+  return outfile;
+}
+
+/** Each file of `a` has the same bytes in `b`: the naive script renders the same plans as csq. */
+function sameOutputs(a, b) {
+  const names = readdirSync(a).sort();
+  if (names.join('\n') !== readdirSync(b).sort().join('\n')) return `${a} and ${b} hold different names`;
+  const differ = names.find((name) => !readFileSync(path.join(a, name)).equals(readFileSync(path.join(b, name))));
+  return differ === undefined ? undefined : `${differ} differs between ${a} and ${b}`;
+}
+
+/**
+ * Writes that a subject leaves to the kernel (the plain copy and the naive script never flush)
+ * are flushed after its run, untimed, and so is the removal of its outputs: the next subject
+ * does not pay for them. `sync -f` flushes the one file system (syncfs).
+ */
+const hasSync = spawnSync('sync', ['--version'], { stdio: 'ignore' }).status === 0;
+function settle(dir) {
+  if (hasSync) spawnSync('sync', ['-f', dir], { stdio: 'ignore' });
+}
+
+async function batchRows() {
   const dir = mkdtempSync(path.join(tmpdir(), 'csq-bench-batch-'));
   const inputs = path.join(dir, 'in');
   try {
-    log(`batch row: generating ${BATCH_FILES} answers files in ${inputs} …`);
-    const names = writeAnswersFiles(inputs, BATCH_FILES, ROOT);
+    const count = Math.max(BATCH_FILES, ...MEMORY_FILES);
+    log(`batch rows: generating ${count} answers files in ${inputs} …`);
+    const all = writeAnswersFiles(inputs, count, ROOT);
+    const names = all.slice(0, BATCH_FILES);
+    const naive = await bundleNaive(dir);
     let n = 0;
-    const runIn = (args) => async () => {
+    const kept = {};
+    const usage = {};
+    const runIn = (name, args, files = names) => async (round) => {
       // A fresh output folder for every run (csq never overwrites); removing it is not timed.
       const out = path.join(dir, `out-${n++}`);
-      const result = await timeNode([...args, '--out-dir', out, ...names], { cwd: inputs, env: CHILD_ENV, rss: true });
+      const result = await timeNode([...args, '--out-dir', out, ...files], { cwd: inputs, env: { ...CHILD_ENV, CSQ_ROOT: ROOT }, rss: true });
       const written = readdirSync(out).length;
-      rmSync(out, { recursive: true, force: true });
-      if (written !== names.length) throw new Error(`${args.join(' ')} wrote ${written} of ${names.length} files`);
-      (rss[args[0]] ??= []).push(result.maxRss);
+      if (written !== files.length) throw new Error(`${args.join(' ')} wrote ${written} of ${files.length} files`);
+      // The warm-up round's plans are kept, to check that the naive script renders what csq does.
+      if (round === -1 && (name === 'naive' || name === 'csq')) kept[name] = out;
+      else rmSync(out, { recursive: true, force: true });
+      settle(dir);
+      (usage[name] ??= { rss: [], cpu: [] }).rss.push(result.maxRss);
+      usage[name].cpu.push(result.cpuMs);
       return result;
     };
-    const rss = {};
     const jobs = [
-      { name: 'base', run: runIn([COPY]) },
-      { name: 'csq', run: runIn([CLI, 'report', '-q']) },
+      { name: 'copy', run: runIn('copy', [COPY]) },
+      { name: 'plain', run: runIn('plain', [COPY, '--plain']) },
+      { name: 'naive', run: runIn('naive', [naive]) },
+      { name: 'csq', run: runIn('csq', [CLI, 'report', '-q']) },
+      ...(OTHER ? [{ name: 'other', run: runIn('other', [OTHER, 'report', '-q']) }] : []),
     ];
-    log(`batch row: ${BATCH_RUNS} interleaved runs of each after 1 warm-up round …`);
+    log(`batch rows: ${BATCH_RUNS} interleaved runs of each of ${BATCH_FILES} files after 1 warm-up round …`);
     const samples = await interleave(jobs, BATCH_RUNS, 1);
-    const csqRss = Math.max(...rss[CLI]);
-    const baseRss = Math.max(...rss[COPY]);
-    addRow(`${BATCH_FILES.toLocaleString('en')} answers files, \`--out-dir\``, samples.csq, 'copy, no processing', samples.base, 4, csqRss, baseRss);
-    memory.push([`peak memory, ${BATCH_FILES.toLocaleString('en')}-file batch`, mib(csqRss), '≤ 120 MiB', csqRss <= 120 * 1024 ? 'yes' : '**no**', `copy: ${mib(baseRss)}`]);
+    const differ = sameOutputs(kept.naive, kept.csq);
+    if (differ) throw new Error(`the naive script does not render what csq does: ${differ}`);
+    const subjects = [
+      ['csq', `\`csq report -q --out-dir\``],
+      ['naive', 'naive script (yaml.parse, the same template, writeFileSync)'],
+      ['copy', 'copy, fsync each file (temp, fsync, link)'],
+      ['plain', 'copy, no fsync (writeFileSync), for information'],
+      ...(OTHER ? [['other', `another csq: ${OTHER}`]] : []),
+    ];
+    for (const [key, label] of subjects) {
+      const s = summarize(samples[key]);
+      batch.push([label, ms(s.median), ms(s.min), ms(s.max), ms(summarize(usage[key].cpu).median), mib(Math.max(...usage[key].rss))]);
+    }
+    const median = (key) => summarize(samples[key]).median;
+    const faster = median('naive') / median('csq');
+    const ofCopy = median('csq') / median('copy');
+    ratios.push(['csq faster than the naive script (its time ÷ csq’s)', `${faster.toFixed(2)}×`, `≥ ${TARGET_NAIVE}×`, faster >= TARGET_NAIVE ? 'yes' : '**no**']);
+    ratios.push(['csq’s time ÷ the fsync copy’s', `${ofCopy.toFixed(2)}×`, `≤ ${TARGET_COPY}×`, ofCopy <= TARGET_COPY ? 'yes' : '**no**']);
+    ratios.push(['csq’s time ÷ the plain copy’s', `${(median('csq') / median('plain')).toFixed(2)}×`, '', '']);
+    if (OTHER) ratios.push(['csq faster than the other csq (its time ÷ csq’s)', `${(median('other') / median('csq')).toFixed(2)}×`, '', '']);
+    const csqRss = Math.max(...usage.csq.rss);
+    memory.push([`peak memory, ${BATCH_FILES.toLocaleString('en')}-file batch`, mib(csqRss), '≤ 120 MiB', csqRss <= 120 * 1024 ? 'yes' : '**no**', `copy: ${mib(Math.max(...usage.copy.rss))}`]);
+    // Peak memory at a small and a large batch, interleaved: flat in the number of files.
+    const [small, large] = MEMORY_FILES;
+    log(`batch rows: peak memory, ${MEMORY_RUNS} interleaved runs of csq on ${small} and ${large} files …`);
+    await interleave(MEMORY_FILES.map((count) => ({ name: `${count}`, run: runIn(`rss-${count}`, [CLI, 'report', '-q'], all.slice(0, count)) })), MEMORY_RUNS, 0);
+    // The median run's peak: one run disturbed by the machine does not decide it.
+    const peak = (count) => summarize(usage[`rss-${count}`].rss).median;
+    const growth = peak(large) - peak(small);
+    memory.push([`peak memory, ${small.toLocaleString('en')} files (median of ${MEMORY_RUNS})`, mib(peak(small)), '', '', '']);
+    memory.push([`peak memory, ${large.toLocaleString('en')} files (median of ${MEMORY_RUNS})`, mib(peak(large)), '≤ 120 MiB', peak(large) <= 120 * 1024 ? 'yes' : '**no**', '']);
+    memory.push([`growth from ${small.toLocaleString('en')} to ${large.toLocaleString('en')} files`, `${growth >= 0 ? '+' : ''}${mib(growth)}`, '≤ 10 MiB', growth <= 10 * 1024 ? 'yes' : '**no**', '']);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
 }
 
 const memory = [];
+const batch = [];
+const ratios = [];
 const startup = [];
 const busy = new Set();
 const started = new Date();
@@ -226,7 +297,7 @@ try {
     if (ONLY.has('startup')) await startupRows(node);
     if (ONLY.has('assess')) await assessRow(node);
   }
-  if (ONLY.has('batch')) await batchRow();
+  if (ONLY.has('batch')) await batchRows();
 } finally {
   rmSync(CODE_CACHE, { recursive: true, force: true });
 }
@@ -242,9 +313,11 @@ if (startup.length) {
     console.log('Wall-time costs and their targets are not reliable in this run; the CPU times are steadier.');
   }
 }
-if (rows.length) {
-  console.log(`\nbatch: median of ${BATCH_RUNS} runs of ${BATCH_FILES} files, node ${process.version}\n`);
-  console.log(table(['row', 'median', 'min', 'max', 'baseline (median)', 'ratio', 'target', 'met', 'peak RSS', 'baseline peak RSS'], rows));
+if (batch.length) {
+  console.log(`\nbatch: median of ${BATCH_RUNS} interleaved runs of ${BATCH_FILES} varied answers files each, node ${process.version}${hasSync ? '; outputs flushed and removed after each run, untimed' : ''}\n`);
+  console.log(table(['subject', 'median', 'min', 'max', 'CPU time (median)', 'peak RSS'], batch));
+  console.log();
+  console.log(table(['ratio of the medians', 'value', 'target', 'met'], ratios));
 }
 if (memory.length) {
   console.log();

@@ -118,6 +118,12 @@ function handStyle(answers) {
   return `${lines.join('\n')}\n`;
 }
 
+/** The text of the i-th file: the walk's style for even i, the hand-written style for odd. */
+export function answersText(i, sections) {
+  const answers = makeAnswers(i, sections);
+  return i % 2 === 0 ? walkStyle(answers) : handStyle(answers);
+}
+
 /** Writes `count` answers files named 00000.yaml … into `dir`; returns their names. */
 export function writeAnswersFiles(dir, count, root) {
   mkdirSync(dir, { recursive: true });
@@ -126,8 +132,7 @@ export function writeAnswersFiles(dir, count, root) {
   const names = [];
   for (let i = 0; i < count; i++) {
     const name = `${String(i).padStart(width, '0')}.yaml`;
-    const answers = makeAnswers(i, sections);
-    writeFileSync(path.join(dir, name), i % 2 === 0 ? walkStyle(answers) : handStyle(answers));
+    writeFileSync(path.join(dir, name), answersText(i, sections));
     names.push(name);
   }
   return names;

@@ -1,11 +1,12 @@
 /** `csq report`: answers files → plans or Results, with quality gates. Never prompts. */
 import * as path from 'node:path';
 import { checkGates, parsePercent, parseSectionGate, type Gates } from '../core/thresholds.js';
-import { CsqError, ExitCode, fail } from '../errors.js';
+import { ExitCode, fail } from '../errors.js';
 import { fill } from '../i18n/format.js';
 import { uiMessages } from '../i18n/index.js';
-import { filled, formatProblems } from '../render/problems.js';
+import { filled } from '../render/problems.js';
 import { ensureDir, packageRoot, recordInputs, STDIO, writeFileAtomic } from '../io/files.js';
+import { writeBatch, type Rendered } from '../pipeline/batch.js';
 import { renderJson, renderMarkdown, scoreFile, type InputOptions, type Scored } from '../pipeline/inputs.js';
 import { writeStderr, writeStdout } from '../io/stdio.js';
 
@@ -58,50 +59,15 @@ export async function report(inputs: string[], options: ReportOptions): Promise<
   // An output is written before the later inputs are read: they are inputs from the start.
   recordInputs(files);
   const ui = uiMessages();
-  let failed = 0;
-  let gateFailed = false;
-  let youngCapped = false;
-  for (const [i, file] of files.entries()) {
-    youngCapped ||= capYoungGeneration();
-    try {
-      const scored = scoreFile(file, options);
-      const gates = gatesFor(scored, minScore, options.minSection);
-      await emit(scored, outputs[i]!, options);
-      if (!options.quiet) writeStderr(`${fill(ui.output.batchLine, { file: outputs[i]!, percent: scored.result.overall.percent })}\n`);
-      if (reportGates(scored, gates, true) !== ExitCode.ok) gateFailed = true;
-    } catch (error) {
-      if (!(error instanceof CsqError)) throw error;
-      failed++;
-      writeStderr(`${formatProblems(error.problems, ui)}\n`);
-    }
-  }
-  if (failed > 0) {
-    const summary = failed === files.length ? ui.output.batchAllFailed : ui.output.batchFailed;
-    writeStderr(`${fill(summary, { failed, count: files.length, dir: options.outDir }, ui.lang)}\n`);
-    return ExitCode.invalid;
-  }
-  return gateFailed ? ExitCode.gateFailed : ExitCode.ok;
-}
-
-/**
- * A batch keeps almost nothing from one file to the next, but each file makes about 1 MB of
- * short-lived garbage (YAML parsing, mostly). V8 doubles its young generation each time as much
- * as its size has survived scavenges, so a long batch ends with 2 × 16 MiB of it, nearly all
- * garbage, on top of peak memory. Once it has reached 2 × 8 MiB, stop it growing. Safe: it only
- * makes scavenges twice as frequent (each copies the few live objects, not the garbage, so costs
- * no more), never what is kept or written; the old generation still grows as it needs to.
- * `--max-semi-space-size` would be the plain setting, but V8 reads it only when the heap is created.
- * (Every chunk is loaded by then: the changed flags do not cost a code cache.)
- */
-const YOUNG_GENERATION_BYTES = 16 * 1024 * 1024;
-
-function capYoungGeneration(): boolean {
-  // node:v8 loaded here, by a batch only: one report does not pay for it.
-  const v8 = process.getBuiltinModule('node:v8');
-  const young = v8.getHeapSpaceStatistics().find((space) => space.space_name === 'new_space');
-  if (young === undefined || young.space_size < YOUNG_GENERATION_BYTES) return false;
-  v8.setFlagsFromString('--semi-space-growth-factor=1');
-  return true;
+  const render = async (i: number): Promise<Rendered> => {
+    const scored = scoreFile(files[i]!, options);
+    const gates = gatesFor(scored, minScore, options.minSection);
+    const content = options.format === 'json' ? renderJson(scored.result) : await renderMarkdown(scored);
+    const summary = options.quiet ? '' : `${fill(ui.output.batchLine, { file: outputs[i]!, percent: scored.result.overall.percent })}\n`;
+    const { lines, failed } = gateLines(scored, gates, true);
+    return { content, lines: summary + lines, gateFailed: failed };
+  };
+  return writeBatch(files, outputs, render, { outDir: options.outDir, force: options.force === true });
 }
 
 function gatesFor(scored: Scored, minScore: number | undefined, specs: string[] = []): Gates {
@@ -110,13 +76,21 @@ function gatesFor(scored: Scored, minScore: number | undefined, specs: string[] 
 
 /** Every failed check on stderr; outputs are written first, whatever the gates say. */
 function reportGates(scored: Scored, gates: Gates, named: boolean): number {
+  const { lines, failed } = gateLines(scored, gates, named);
+  writeStderr(lines);
+  return failed ? ExitCode.gateFailed : ExitCode.ok;
+}
+
+/** The notes and failed checks of the gates, each line with its newline. */
+function gateLines(scored: Scored, gates: Gates, named: boolean): { lines: string; failed: boolean } {
   const { failures, notes } = checkGates(scored.result, gates);
   const ui = uiMessages();
+  let lines = '';
   for (const { key, values } of [...notes, ...failures]) {
     const text = filled(ui.gates[key], values, ui);
-    writeStderr(`${named ? fill(ui.output.inFile, { file: scored.file, text }) : text}\n`);
+    lines += `${named ? fill(ui.output.inFile, { file: scored.file, text }) : text}\n`;
   }
-  return failures.length > 0 ? ExitCode.gateFailed : ExitCode.ok;
+  return { lines, failed: failures.length > 0 };
 }
 
 async function emit(scored: Scored, output: string, options: ReportOptions): Promise<void> {

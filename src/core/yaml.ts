@@ -1,8 +1,19 @@
 /**
  * Text → one YAML document with positions, for every file a user hands us: every syntax
  * error, warning, alias, anchor, tag, duplicate key, odd number or odd root is a located
- * problem. Pure. The refusal rules live here, in one place.
+ * problem. Pure. The refusal rules live here, in one place, and both parsers below ask them.
+ *
+ * Two parsers. The located one (the yaml package) composes a Document with every position,
+ * which locating a problem needs, and says what is wrong. The fast one (js-yaml's event
+ * stream, several times faster) only answers "this file needs nothing the located parser
+ * says": one document, no directive, anchor, alias or tag, no duplicate key, every number
+ * written as a plain decimal, no forbidden character, a mapping at the top. Then its data is
+ * the data, and the Document is composed only if something asks for a position (a problem
+ * found later, by the schema). On anything else it hands the file to the located parser.
+ * test/unit/yaml-fast.test.ts checks, on generated and mutated files, that the two give the
+ * same data or the fast one hands over.
  */
+import { getScalarValue, parseEvents, type Event } from 'js-yaml';
 import { LineCounter, Parser, parseDocument, isAlias, isCollection, isMap, isPair, isSeq, isScalar, isNode } from 'yaml';
 import type { Document, Node, Pair } from 'yaml';
 import { InputError, type HintCode, type Problem, type ProblemCode, type Values } from '../errors.js';
@@ -16,8 +27,29 @@ export interface YamlSource {
   data: unknown;
 }
 
-/** Parse one YAML document; every syntax error, warning, alias, duplicate key or odd root is a located problem. */
+/**
+ * Parse one YAML document; every syntax error, warning, alias, duplicate key or odd root is a
+ * located problem. The fast parser's data when it has it; the Document then on first use.
+ */
 export function parseYaml(text: string, file: string): YamlSource {
+  const fast = fastData(text);
+  if (fast === undefined) return parseLocated(text, file);
+  let located: YamlSource | undefined;
+  const full = () => (located ??= parseLocated(text, file));
+  return {
+    file,
+    data: fast.data,
+    get doc() {
+      return full().doc;
+    },
+    get lineCounter() {
+      return full().lineCounter;
+    },
+  };
+}
+
+/** The located parser alone: what parseYaml does for a file the fast parser hands over. */
+export function parseLocated(text: string, file: string): YamlSource {
   const lineCounter = new LineCounter();
   // uniqueKeys is quadratic in the yaml package: we find duplicates ourselves, in linear time.
   const doc = parseDocument(text, { lineCounter, uniqueKeys: false, stringKeys: true, prettyErrors: false });
@@ -134,6 +166,160 @@ function numberForm(source: string, value: number, format: string | undefined): 
   return isPlainDecimal(decimal) && Math.abs(value) <= Number.MAX_SAFE_INTEGER
     ? { code, values, hint: 'write-number', hintValues: { number: decimal } }
     : { code, values, hint: 'write-plain-decimal' };
+}
+
+// js-yaml's numbers for events (EVENT_ID), scalar styles (SCALAR_STYLE) and collection styles.
+const DOCUMENT = 1;
+const SEQUENCE = 2;
+const MAPPING = 3;
+const SCALAR = 4;
+const POP = 6;
+const PLAIN = 1;
+const DOUBLE_QUOTED = 3;
+const LITERAL_BLOCK = 4;
+const FOLDED_BLOCK = 5;
+const FLOW = 2;
+
+/** How the yaml package's core schema reads a plain scalar (schema/common/null.js, core/bool.js, core/int.js, core/float.js). */
+const CORE_NULL = /^(?:~|[Nn]ull|NULL)?$/;
+const CORE_BOOL = /^(?:[Tt]rue|TRUE|[Ff]alse|FALSE)$/;
+const CORE_INT = /^[-+]?[0-9]+$/;
+const CORE_OTHER_NUMBER = /^(?:0o[0-7]+|0x[0-9a-fA-F]+|[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN|[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)[eE][-+]?[0-9]+|[-+]?(?:\.[0-9]+|[0-9]+\.[0-9]*))$/;
+
+/**
+ * Where the two parsers part, found by the differential test; the fast parser hands these over.
+ * In any file: a carriage return on its own (a line break to js-yaml, a character to yaml), a
+ * byte order mark after the start, a document end marker (`...`, after which yaml sees another
+ * document), a tab in a line's indentation (yaml refuses it).
+ */
+const PARTING = /\r(?!\n)|\uFEFF|^\.\.\.(?=[ \t\r\n]|$)|^ *\t/m;
+/** In a file with a block scalar (`|`, `>`): a line of spaces or tabs only, a tab, an indentation indicator (`|2`). */
+const BLOCK_PARTING = /^[ \t]+$|\t|[|>][-+]?[1-9][-+]?[ \t]*(?:#.*)?$/m;
+/** In a double-quoted scalar: an escaped line break (the empty lines after it are kept differently). */
+const ESCAPED_BREAK = /\\[\r\n]/;
+// And: an empty key (`: a: b`, which yaml refuses), and a flow collection over several lines.
+
+/** Thrown while building: the located parser decides this file. */
+const HAND_OVER = Symbol('hand over');
+
+type Scalar = Extract<Event, { type: typeof SCALAR }>;
+
+/** An open collection: a list, or a mapping with the key whose value comes next (undefined: a key comes next). */
+interface Frame {
+  value: unknown[] | Record<string, unknown>;
+  map: boolean;
+  key?: string;
+  flow: boolean;
+}
+
+/**
+ * The data of `text` when no refusal rule applies to it, or undefined to hand the file to the
+ * located parser: anything js-yaml cannot parse, more than one document, a directive, an
+ * anchor, an alias, a tag, a key that is not a scalar, a duplicate key, a number not written
+ * as a plain decimal, a forbidden character, a root that is not a mapping, and where the two
+ * parsers part (PARTING and the rules beside it).
+ */
+export function fastData(text: string): { data: unknown } | undefined {
+  if (PARTING.test(text)) return undefined;
+  let events: Event[];
+  try {
+    events = parseEvents(text, {});
+  } catch {
+    return undefined;
+  }
+  try {
+    return { data: build(text, events) };
+  } catch (error) {
+    if (error === HAND_OVER) return undefined;
+    throw error;
+  }
+}
+
+/** js-yaml's events → the data, as parseLocated would give it; throws HAND_OVER. */
+function build(text: string, events: Event[]): unknown {
+  const document = events[0];
+  if (document?.type !== DOCUMENT || document.directives.length > 0 || events[1]?.type !== MAPPING) throw HAND_OVER;
+  const stack: Frame[] = [];
+  let root: unknown;
+  let flowDepth = 0;
+  /** While in a flow collection: where the line it starts on ends. */
+  let flowLineEnd = 0;
+  let blockParting: boolean | undefined;
+
+  /** A scalar's text, by the rules every scalar keeps. */
+  const scalarText = (event: Scalar): string => {
+    if ((event.style === LITERAL_BLOCK || event.style === FOLDED_BLOCK) && (blockParting ??= BLOCK_PARTING.test(text))) throw HAND_OVER;
+    if (event.style === DOUBLE_QUOTED && ESCAPED_BREAK.test(text.slice(event.valueStart, event.valueEnd))) throw HAND_OVER;
+    const value = getScalarValue(text, event);
+    // Escapes decoded: the rule for raw text applies to what they decode to.
+    if (forbiddenCharacter(value)) throw HAND_OVER;
+    return value;
+  };
+  const place = (value: unknown): void => {
+    const parent = stack.at(-1);
+    if (parent === undefined) root = value;
+    else if (!parent.map) (parent.value as unknown[]).push(value);
+    else {
+      // Mappings are null-prototype objects, as parseLocated makes them (withoutPrototype).
+      (parent.value as Record<string, unknown>)[parent.key!] = value;
+      parent.key = undefined;
+    }
+  };
+
+  for (let i = 1; i < events.length; i++) {
+    const event = events[i]!;
+    if (event.type === POP) {
+      const frame = stack.pop();
+      // The document's own end: nothing may follow it.
+      if (frame === undefined) {
+        if (i !== events.length - 1) throw HAND_OVER;
+        return root;
+      }
+      if (frame.key !== undefined) throw HAND_OVER;
+      if (frame.flow) flowDepth--;
+      place(frame.value);
+      continue;
+    }
+    // A second document, an alias.
+    if (event.type !== SCALAR && event.type !== SEQUENCE && event.type !== MAPPING) throw HAND_OVER;
+    if (event.anchorStart !== -1 || event.tagStart !== -1) throw HAND_OVER;
+    if (flowDepth > 0 && (event.type === SCALAR ? event.valueStart : event.start) > flowLineEnd) throw HAND_OVER;
+    const parent = stack.at(-1);
+    if (parent?.map && parent.key === undefined) {
+      // A key: a scalar, not empty, kept exactly as written (stringKeys: its text, never a number or null), once.
+      if (event.type !== SCALAR || event.valueStart === -1) throw HAND_OVER;
+      const key = scalarText(event);
+      if (Object.hasOwn(parent.value, key)) throw HAND_OVER;
+      parent.key = key;
+    } else if (event.type === SCALAR) {
+      const raw = scalarText(event);
+      const value = event.style === PLAIN ? plainValue(raw) : raw;
+      if (value === HAND_OVER) throw HAND_OVER;
+      place(value);
+    } else {
+      const flow = event.style === FLOW;
+      if (flow && flowDepth++ === 0) {
+        const end = text.indexOf('\n', event.start);
+        flowLineEnd = end === -1 ? text.length : end;
+      }
+      stack.push({ value: event.type === SEQUENCE ? [] : (Object.create(null) as Record<string, unknown>), map: event.type === MAPPING, flow });
+    }
+  }
+  throw HAND_OVER;
+}
+
+/**
+ * A plain scalar's value as the core schema reads it, or HAND_OVER where the located parser
+ * would refuse it (a number not written as a plain decimal: numberForm).
+ */
+function plainValue(text: string): unknown {
+  if (CORE_NULL.test(text)) return null;
+  if (CORE_BOOL.test(text)) return text[0] === 't' || text[0] === 'T';
+  const int = CORE_INT.test(text);
+  if (!int && !CORE_OTHER_NUMBER.test(text)) return text;
+  // As the core schema computes it: parseInt for an integer, parseFloat for the rest.
+  const value = int ? parseInt(text, 10) : parseFloat(text);
+  return numberForm(text, value, undefined) === undefined ? value : HAND_OVER;
 }
 
 /**

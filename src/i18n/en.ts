@@ -489,6 +489,10 @@ export const en = {
       other: '{failed} of {count} files failed; the others were written to {dir}',
     },
     batchAllFailed: { one: 'the file failed; nothing was written', other: 'all {count} files failed; nothing was written' },
+    leftoversRemoved: {
+      one: 'note: removed {count} temp file that an interrupted run left in {dir}',
+      other: 'note: removed {count} temp files that an interrupted run left in {dir}',
+    },
     inFile: '{file}: {text}',
     validOk: '{file}: ok ({what})',
     validResult: 'Result, overall {percent}%',

@@ -7,22 +7,34 @@ import { accent, PSEUDO_LANG } from './pseudo.js';
 const intlLang = (lang: string) => (lang === PSEUDO_LANG ? 'en' : lang);
 const shown = (lang: string, text: string) => (lang === PSEUDO_LANG ? accent(text) : text);
 
+/**
+ * One formatter per language and kind, made on first use: making one costs about as much as
+ * scoring a file (ICU loads and resolves the locale each time), and a batch formats in every plan.
+ */
+const formatters = new Map<string, Intl.DateTimeFormat | Intl.NumberFormat | Intl.ListFormat>();
+function formatter<T extends Intl.DateTimeFormat | Intl.NumberFormat | Intl.ListFormat>(kind: string, lang: string, make: (locale: string) => T): T {
+  const key = `${kind} ${lang}`;
+  let found = formatters.get(key) as T | undefined;
+  if (!found) formatters.set(key, (found = make(intlLang(lang))));
+  return found;
+}
+
 /** A date of the answers (ISO) in the language's long form; anything else as it is. */
 export function formatDate(iso: string | null, lang: string): string | null {
   if (!iso) return null;
   // A Result read again has its dates checked; anything else is shown as it is (and escaped).
   if (!/^\d{4}-\d{2}-\d{2}$/.test(iso)) return iso;
-  return shown(lang, new Intl.DateTimeFormat(intlLang(lang), { dateStyle: 'long', timeZone: 'UTC' }).format(new Date(`${iso}T00:00:00Z`)));
+  return shown(lang, formatter('date', lang, (locale) => new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeZone: 'UTC' })).format(new Date(`${iso}T00:00:00Z`)));
 }
 
 /** A whole percent as the language writes it (66%, 66 %). */
 export function formatPercent(percent: number, lang: string): string {
-  return new Intl.NumberFormat(intlLang(lang), { style: 'percent', maximumFractionDigits: 0 }).format(percent / 100);
+  return formatter('percent', lang, (locale) => new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 0 })).format(percent / 100);
 }
 
 /** Items joined as the language joins them ("a, b and c"). */
 export function formatList(items: readonly string[], lang: string): string {
-  const parts = new Intl.ListFormat(intlLang(lang), { type: 'conjunction' }).formatToParts(items);
+  const parts = formatter('list', lang, (locale) => new Intl.ListFormat(locale, { type: 'conjunction' })).formatToParts(items);
   return parts.map((part) => (part.type === 'literal' ? shown(lang, part.value) : part.value)).join('');
 }
 

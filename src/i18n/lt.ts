@@ -535,6 +535,12 @@ export const lt: Messages = {
       many: 'nepavyko apdoroti nė vieno failo (iš viso: {count}); nieko neįrašyta',
       other: 'nepavyko apdoroti nė vieno failo (iš viso: {count}); nieko neįrašyta',
     },
+    leftoversRemoved: {
+      one: 'pastaba: pašalintas {count} laikinasis failas, kurį aplanke {dir} paliko nutrauktas vykdymas',
+      few: 'pastaba: pašalinti {count} laikinieji failai, kuriuos aplanke {dir} paliko nutrauktas vykdymas',
+      many: 'pastaba: pašalinta laikinųjų failų: {count}; juos aplanke {dir} paliko nutrauktas vykdymas',
+      other: 'pastaba: pašalinta {count} laikinųjų failų, kuriuos aplanke {dir} paliko nutrauktas vykdymas',
+    },
     inFile: '{file}: {text}',
     validOk: '{file}: be klaidų ({what})',
     validResult: 'išsaugotas rezultatas, bendras CSQ {percent}\u00a0%',

@@ -542,6 +542,12 @@ export const pl: Messages = {
       many: 'nie udało się przetworzyć żadnego z {count} plików; niczego nie zapisano',
       other: 'nie udało się przetworzyć żadnego z {count} plików; niczego nie zapisano',
     },
+    leftoversRemoved: {
+      one: 'uwaga: usunięto {count} plik tymczasowy, który w {dir} zostawiło przerwane uruchomienie',
+      few: 'uwaga: usunięto {count} pliki tymczasowe, które w {dir} zostawiło przerwane uruchomienie',
+      many: 'uwaga: usunięto {count} plików tymczasowych, które w {dir} zostawiło przerwane uruchomienie',
+      other: 'uwaga: usunięto plików tymczasowych: {count}; zostawiło je w {dir} przerwane uruchomienie',
+    },
     inFile: '{file}: {text}',
     validOk: '{file}: ok ({what})',
     validResult: 'zapisany wynik, CSQ ogółem {percent}%',

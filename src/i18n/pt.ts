@@ -502,6 +502,10 @@ export const pt: Messages = {
       other: 'houve falha em {failed} de {count} arquivos; os demais foram gravados em {dir}',
     },
     batchAllFailed: { one: 'o arquivo falhou; nada foi gravado', other: 'os {count} arquivos falharam; nada foi gravado' },
+    leftoversRemoved: {
+      one: 'nota: {count} arquivo temporário deixado em {dir} por uma execução interrompida foi removido',
+      other: 'nota: {count} arquivos temporários deixados em {dir} por uma execução interrompida foram removidos',
+    },
     inFile: '{file}: {text}',
     validOk: '{file}: ok ({what})',
     validResult: 'resultado salvo, CSQ geral {percent}%',

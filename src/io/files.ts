@@ -159,12 +159,11 @@ export function tempName(base: string): string {
 }
 
 /**
- * Write atomically: a temp file beside the target, fsync, then link (fails if the
- * target exists, so nothing is ever overwritten by accident) or rename (--force).
- * A crash at any point leaves the previous file whole. Never writes over a file
- * this run has read, nor into a folder.
+ * The target of a write, checked before anything is written: never a folder, a disk or a file
+ * this run has read. A device or a named pipe (`-o /dev/null`) is written to as it is, at once
+ * (a rename would replace it with a file): then this returns 'written'.
  */
-export function writeFileAtomic(file: string, content: string, options: WriteOptions): void {
+function checkTarget(file: string, content: string, options: WriteOptions): fs.BigIntStats | undefined | 'written' {
   // One stat of the target (through symlinks) answers every question about it.
   let target: fs.BigIntStats | undefined;
   try {
@@ -172,42 +171,72 @@ export function writeFileAtomic(file: string, content: string, options: WriteOpt
   } catch (error) {
     throw fileError(error, file, 'write');
   }
-  if (target) {
-    if (target.isDirectory()) fail('cannot-write', { reason: { reason: 'folderNameAFile' } }, { file });
-    const read = readThisRun.get(identity(target));
-    if (read && !(read.editable && options.savesEditedFile)) {
-      fail(read.name === file ? 'output-is-input' : 'output-is-input-as', { file, input: read.name });
-    }
-    if (target.isBlockDevice()) fail('output-is-disk', { file });
-    // A device or a named pipe (`-o /dev/null`) is written to as it is: a rename would replace it with a file.
-    if (target.isCharacterDevice() || target.isFIFO() || target.isSocket()) {
-      try {
-        fs.writeFileSync(file, content);
-      } catch (error) {
-        throw fileError(error, file, 'write');
-      }
-      return;
-    }
+  if (!target) return undefined;
+  if (target.isDirectory()) fail('cannot-write', { reason: { reason: 'folderNameAFile' } }, { file });
+  const read = readThisRun.get(identity(target));
+  if (read && !(read.editable && options.savesEditedFile)) {
+    fail(read.name === file ? 'output-is-input' : 'output-is-input-as', { file, input: read.name });
   }
+  if (target.isBlockDevice()) fail('output-is-disk', { file });
+  if (target.isCharacterDevice() || target.isFIFO() || target.isSocket()) {
+    try {
+      fs.writeFileSync(file, content);
+    } catch (error) {
+      throw fileError(error, file, 'write');
+    }
+    return 'written';
+  }
+  return target;
+}
+
+/** A new temp file beside `file` holding `content`, not yet flushed; its descriptor is open. Cleans up after itself on failure. */
+function writeTemp(file: string, content: string): { temp: string; fd: number } {
   // No path.resolve: it needs the current folder, which may have been deleted under us.
   const temp = path.join(path.dirname(file), tempName(path.basename(file)));
   let fd: number | undefined;
-  let placed = false;
   try {
     fd = fs.openSync(temp, 'wx', 0o644);
     fs.writeFileSync(fd, content);
+    return { temp, fd };
+  } catch (error) {
+    if (fd !== undefined) {
+      const opened = fd;
+      ignoreErrors(() => fs.closeSync(opened));
+      ignoreErrors(() => fs.unlinkSync(temp));
+    }
+    throw fileError(error, file, 'write');
+  }
+}
+
+/** The temp file, on disk, under the target's name: link (fails if the target exists: no clobber) or, with force, rename. */
+function place(temp: string, file: string, force: boolean): void {
+  try {
+    if (force) fs.renameSync(temp, file);
+    else fs.linkSync(temp, file);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'EEXIST') fail('output-exists', { file });
+    throw fileError(error, file, 'write');
+  }
+}
+
+/**
+ * Write atomically: a temp file beside the target, fsync, then link (fails if the
+ * target exists, so nothing is ever overwritten by accident) or rename (--force).
+ * A crash at any point leaves the previous file whole. Never writes over a file
+ * this run has read, nor into a folder.
+ */
+export function writeFileAtomic(file: string, content: string, options: WriteOptions): void {
+  const target = checkTarget(file, content, options);
+  if (target === 'written') return;
+  const { temp, fd } = writeTemp(file, content);
+  let open = true;
+  let placed = false;
+  try {
     fs.fsyncSync(fd);
     const saved = options.savesEditedFile ? fs.fstatSync(fd, { bigint: true }) : undefined;
-    const closing = fd;
-    fd = undefined;
-    fs.closeSync(closing);
-    try {
-      if (options.force) fs.renameSync(temp, file);
-      else fs.linkSync(temp, file);
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code === 'EEXIST') fail('output-exists', { file });
-      throw error;
-    }
+    open = false;
+    fs.closeSync(fd);
+    place(temp, file, options.force);
     placed = options.force;
     if (saved) {
       // The edited file's old inode is free now and may be reused by a new file; the saved one is
@@ -220,8 +249,163 @@ export function writeFileAtomic(file: string, content: string, options: WriteOpt
     throw fileError(error, file, 'write');
   } finally {
     // Cleanup is best effort: its own failure must never hide what went wrong first.
-    if (fd !== undefined) ignoreErrors(() => fs.closeSync(fd!));
+    if (open) ignoreErrors(() => fs.closeSync(fd));
     if (!placed) ignoreErrors(() => fs.unlinkSync(temp));
+  }
+}
+
+/** One output of a group: written to its temp file, then on disk, then under its name. */
+interface Staged {
+  file: string;
+  temp?: string;
+  fd?: number;
+  /** Under its name (its folder still to be flushed). */
+  placed?: boolean;
+  /** Why it is not under its name, once that is known. */
+  error?: CsqError;
+}
+
+/**
+ * Durable writes of many files, in two phases. stage() checks each target and writes its temp
+ * file; flush() puts every temp file of the group on disk at once (the fsyncs run side by side
+ * on libuv's threads, so the file system commits them together, instead of one journal commit
+ * per file); place() then links (or renames) each to its name and fsyncs the folders, so the
+ * names are on disk too. A temp file is never linked before it is on disk: a crash or a power
+ * loss at any moment leaves each final name absent, or whole. What a crash leaves are temp
+ * files, which the next batch into the folder removes (removeLeftoverTemps).
+ */
+export class OutputGroup {
+  private readonly staged: Staged[] = [];
+  constructor(private readonly options: WriteOptions) {}
+
+  get size(): number {
+    return this.staged.length;
+  }
+
+  /** Check the target and write its temp file; returns its slot. Throws what writeFileAtomic would for the target. */
+  stage(file: string, content: string): number {
+    const target = checkTarget(file, content, this.options);
+    const slot: Staged = { file };
+    if (target !== 'written') Object.assign(slot, writeTemp(file, content));
+    return this.staged.push(slot) - 1;
+  }
+
+  /** Every staged temp file on disk, side by side; a file whose flush fails is not placed. */
+  async flush(): Promise<void> {
+    await Promise.all(
+      this.staged.map(
+        (slot) =>
+          new Promise<void>((resolve) => {
+            if (slot.fd === undefined) return resolve();
+            fs.fsync(slot.fd, (error) => {
+              if (error) slot.error = fileError(error, slot.file, 'write');
+              resolve();
+            });
+          }),
+      ),
+    );
+  }
+
+  /**
+   * After flush(): each flushed temp file under its name, in order, then each folder on disk.
+   * Returns each slot's problem, or undefined where the file was written.
+   */
+  place(): (CsqError | undefined)[] {
+    const folders = new Set<string>();
+    for (const slot of this.staged) {
+      this.close(slot);
+      if (slot.temp === undefined || slot.error) continue;
+      try {
+        place(slot.temp, slot.file, this.options.force);
+        // After a link the temp name is a second name of the output; after a rename it is gone.
+        if (!this.options.force) ignoreErrors(() => fs.unlinkSync(slot.temp!));
+        slot.temp = undefined;
+        slot.placed = true;
+        folders.add(path.dirname(slot.file));
+      } catch (error) {
+        slot.error = error instanceof CsqError ? error : fileError(error, slot.file, 'write');
+      }
+    }
+    for (const folder of folders) {
+      const failure = syncFolder(folder);
+      if (failure) for (const slot of this.staged) if (slot.placed && path.dirname(slot.file) === folder) slot.error = fileError(failure, slot.file, 'write');
+    }
+    this.discard();
+    return this.staged.map((slot) => slot.error);
+  }
+
+  /** Close and remove every temp file still there (after place(), or instead of it when the run stops). */
+  discard(): void {
+    for (const slot of this.staged) {
+      this.close(slot);
+      if (slot.temp !== undefined) ignoreErrors(() => fs.unlinkSync(slot.temp!));
+      slot.temp = undefined;
+    }
+  }
+
+  private close(slot: Staged): void {
+    if (slot.fd === undefined) return;
+    const fd = slot.fd;
+    slot.fd = undefined;
+    ignoreErrors(() => fs.closeSync(fd));
+  }
+}
+
+/** A folder's entries on disk (the names just linked into it); the error, if the file system reports one. */
+function syncFolder(folder: string): unknown {
+  let fd: number | undefined;
+  try {
+    fd = fs.openSync(folder, 'r');
+    fs.fsyncSync(fd);
+    return undefined;
+  } catch (error) {
+    // Some file systems cannot flush a folder: then there is nothing more to do.
+    const code = (error as NodeJS.ErrnoException).code;
+    return code === 'EINVAL' || code === 'ENOTSUP' || code === 'EISDIR' ? undefined : error;
+  } finally {
+    if (fd !== undefined) ignoreErrors(() => fs.closeSync(fd!));
+  }
+}
+
+/** A temp name tempName() makes: `.NAME.PID.XXXXXXXX.tmp`. */
+const TEMP_NAME = /^\..+\.(\d+)\.[0-9a-f]{8}\.tmp$/;
+
+/**
+ * Temp files that a csq run which is no longer running left in `folder` (killed, or the machine
+ * lost power): removed, and their names returned so that the caller says so. A temp file of a
+ * run still going (its process exists) is left alone. Only regular files with csq's temp names.
+ */
+export function removeLeftoverTemps(folder: string): string[] {
+  let names: string[];
+  try {
+    names = fs.readdirSync(folder).filter((name) => TEMP_NAME.test(name));
+  } catch {
+    return [];
+  }
+  const removed: string[] = [];
+  for (const name of names.sort()) {
+    const pid = Number(TEMP_NAME.exec(name)![1]);
+    if (processExists(pid)) continue;
+    const file = path.join(folder, name);
+    try {
+      if (!fs.lstatSync(file).isFile()) continue;
+      fs.unlinkSync(file);
+      removed.push(file);
+    } catch {
+      // gone already, or not ours to remove: nothing to report
+    }
+  }
+  return removed;
+}
+
+function processExists(pid: number): boolean {
+  if (pid === process.pid) return true;
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    // EPERM: it exists, as another user's.
+    return (error as NodeJS.ErrnoException).code !== 'ESRCH';
   }
 }
 

@@ -10,7 +10,8 @@ import { loadQuestionnaire } from '../../src/core/questionnaire.js';
 import { scoreAnswers } from '../../src/core/scoring.js';
 import { en } from '../../src/i18n/en.js';
 import { colorEnabled, setColor } from '../../src/render/color.js';
-import { compareMarkdown, compareText, plainLine } from '../../src/render/compare.js';
+import { compareMarkdown, compareText } from '../../src/render/compare.js';
+import { plainLine } from '../../src/core/characters.js';
 import { renderSummary } from '../../src/render/terminal.js';
 import { readFixture } from '../helpers.js';
 
