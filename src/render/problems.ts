@@ -2,7 +2,7 @@
  * The one renderer of problems: `file:line:column field: message (hint)` in the user's
  * language, the same in every command and in a batch, and the same data as JSON.
  */
-import { plainLine } from '../core/characters.js';
+import { replaceForbidden } from '../core/characters.js';
 import type { Problem, Value, Values } from '../errors.js';
 
 /** Beyond this many, a file is not nearly right: more lines would only bury the first ones. */
@@ -19,9 +19,11 @@ export function describeValue(input: unknown, m: Messages): string {
   return String(input);
 }
 
+/** A file name, an argument or a name from a file, as typed but on one line, with nothing that could act on a terminal. */
+const oneLine = (text: string) => replaceForbidden(text).replace(/[\r\n\t\f\v\u0085\u2028\u2029]/g, ' ');
+
 export function valueText(value: Value, m: Messages): string | number {
-  // A file name, an argument or a name from a file: one line, nothing that could act on a terminal.
-  if (typeof value === 'string') return plainLine(value);
+  if (typeof value === 'string') return oneLine(value);
   if (typeof value === 'number') return value;
   if ('term' in value) return m.terms[value.term];
   if ('reason' in value) return fill(m.reasons[value.reason], value.values, m.lang);
@@ -45,7 +47,7 @@ export function problemMessage(p: Problem, m: Messages): string {
  * `a.yaml: …` for the file as a whole, `csq: …` for the command line.
  */
 export function formatProblem(p: Problem, m: Messages): string {
-  const file = p.file === undefined ? undefined : plainLine(p.file);
+  const file = p.file === undefined ? undefined : oneLine(p.file);
   const where = file === undefined ? 'csq:' : p.line === undefined ? `${file}:` : `${file}:${p.line}:${p.column ?? 1}`;
   const field = p.path ? ` ${p.path}:` : '';
   return `${where}${field} ${problemMessage(p, m)}`;

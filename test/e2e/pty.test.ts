@@ -195,7 +195,7 @@ describe.runIf(hasTmux || process.env.CI)('prefilled answers in a pseudo-termina
     expect(await t.exitCode()).toBe(0);
     expect(readFileSync(path.join(dir, 'client-plan.md'), 'utf8')).toBe('an older plan');
     const plan = readFileSync(path.join(dir, 'client-plan-2.md'), 'utf8');
-    expect(plan).toContain('| **Invite customers back**: "Let me know I’m welcome back any time." | Thank-you note |');
+    expect(plan).toContain('| **Invite customers back**: “Let me know I’m welcome back any time.” | Thank-you note |');
     expect(t.screen()).not.toContain('Name of your business');
   });
 });
