@@ -33,7 +33,8 @@ const fallbacks = new WeakSet<object>();
 
 /**
  * A section a translation leaves in another language (English, say) for now, on purpose:
- * `problems: fallback(en.problems)`. csq works as before; `csq validate` says so as a warning.
+ * `problems: fallback(en.problems)`. csq works as before; `isFallback` tells such a section
+ * apart (the catalogue tests check that none is left).
  */
 export function fallback<T extends object>(section: T): T {
   const copy = { ...section };
