@@ -220,7 +220,9 @@ interface Frame {
  * parsers part (PARTING and the rules beside it).
  */
 export function fastData(text: string): { data: unknown } | undefined {
-  if (PARTING.test(text)) return undefined;
+  // A line that starts with % may be a directive of any name (%:YAML too), which js-yaml may
+  // not report: the located parser decides.
+  if (PARTING.test(text) || /^%/m.test(text)) return undefined;
   let events: Event[];
   try {
     events = parseEvents(text, {});

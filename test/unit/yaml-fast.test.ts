@@ -226,6 +226,14 @@ describe('every refusal rule hands the file to the located parser, which says wh
     expect(fastData(yaml)).toBeUndefined();
     expect(parseYaml(yaml, 'f.yaml').data).toEqual({ a: 1 });
   });
+
+  it('a directive of another name is handed over, so the located parser refuses it', () => {
+    // Found by the mutated-corpus property: js-yaml took "%:YAML 1.1" silently.
+    for (const yaml of ['%:YAML 1.1\n---\na: 1\n', '%FOO bar\n---\na: 1\n']) {
+      expect(fastData(yaml), yaml).toBeUndefined();
+      expect(() => parseYaml(yaml, 'f.yaml')).toThrow();
+    }
+  });
 });
 
 describe('the files csq and people write take the fast path', () => {
