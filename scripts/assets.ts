@@ -6,7 +6,7 @@
  */
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
-import { loadQuestionnaire } from '../src/core/questionnaire.js';
+import { hasSurvey, loadQuestionnaire } from '../src/core/questionnaire.js';
 import { compareQuestionnaireIds } from '../src/core/translation.js';
 import { PLAN_TEMPLATE } from '../src/pipeline/context.js';
 import { CsqError, InputError } from '../src/errors.js';
@@ -25,6 +25,8 @@ export function describeBuildError(error: unknown): string {
 export function writeAssets(root: string): string[] {
   const read = (file: string) => readFileSync(path.join(root, file), 'utf8');
   const reference = loadQuestionnaire(read('questionnaires/csq.en.yaml'), 'questionnaires/csq.en.yaml');
+  // `csq survey make` needs it; the translation check then holds every language to the same survey.
+  if (!hasSurvey(reference)) throw new Error('questionnaires/csq.en.yaml has no customer survey (customer: on its statements)');
   mkdirSync(path.join(root, 'dist', 'assets'), { recursive: true });
   const write = (name: string, from: string, value: string) => {
     const out = path.join('dist', 'assets', `${name}.cjs`);

@@ -47,3 +47,12 @@ export const MAX_SCALE = 100;
 
 /** Respondents combined by `csq team`. */
 export const MAX_RESPONDENTS = 200;
+
+/** A survey's responses file (CSV): 100,000 responses of 30 answers fit, and parse in well under a second. */
+export const MAX_RESPONSES_BYTES = 16 * 1024 * 1024;
+
+/** At most this many located problems are kept per responses file; the rest are counted. */
+export const MAX_RESPONSE_PROBLEMS = 100;
+
+/** Below this many responses, the survey's figures are anecdotes, not measurements. */
+export const MIN_SURVEY_RESPONSES = 10;

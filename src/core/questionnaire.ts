@@ -33,6 +33,8 @@ export const questionnaireSchema = lazySchema(() => {
           id,
           title: text,
           summary: text.optional(),
+          /** The customer survey's question on how much this area matters to them (csq survey). */
+          importance: text.optional(),
           when: id.optional(),
           /** Word beginnings in the owner's own data that point to this area ("complain" for complaints). */
           cues: z.array(text).max(MAX_IDEAS_PER_SECTION).optional(),
@@ -42,6 +44,10 @@ export const questionnaireSchema = lazySchema(() => {
                 z.strictObject({
                   id,
                   text,
+                  // The customer survey's wording ("They make it easy …"), or null where a customer cannot judge it
+                  // (staff are respected). Optional for a questionnaire without a survey; once there is one, every
+                  // statement and section must say (semanticProblems), so that none is left out by oversight.
+                  customer: z.union([text, z.null()]).optional(),
                   // The wording for an answer of no to a profile question: `without: { staff: I know … }`.
                   without: z.record(id, text).optional(),
                 }),
@@ -141,7 +147,21 @@ function semanticProblems(source: YamlSource, q: Questionnaire): Problem[] {
     }
   });
   if (!q.sections.some((s) => s.when === undefined)) problem(['sections'], { code: 'no-section-for-everyone' });
+  if (hasSurvey(q)) {
+    // All or none: a statement without a customer wording would silently drop out of the survey.
+    q.sections.forEach((section, s) => {
+      if (section.importance === undefined) problem(['sections', s, 'importance'], { code: 'required', hint: 'survey-all-or-none' });
+      section.statements.forEach((st, i) => {
+        if (st.customer === undefined) problem(['sections', s, 'statements', i, 'customer'], { code: 'required', hint: 'survey-all-or-none' });
+      });
+    });
+  }
   return problems;
+}
+
+/** Whether the questionnaire carries a customer survey (any customer wording or importance question). */
+export function hasSurvey(q: Questionnaire): boolean {
+  return q.sections.some((s) => s.importance !== undefined || s.statements.some((st) => st.customer !== undefined));
 }
 
 function duplicates(ids: string[]): number[] {

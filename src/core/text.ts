@@ -4,19 +4,21 @@
  */
 import { CsqError, InputError, problem, type Problem } from '../errors.js';
 import { forbiddenCharacter, forbiddenProblem } from './characters.js';
-import { MAX_INPUT_BYTES, MAX_RESULT_BYTES, MAX_RESULT_TOKENS } from './limits.js';
+import { MAX_INPUT_BYTES, MAX_RESPONSES_BYTES, MAX_RESULT_BYTES, MAX_RESULT_TOKENS } from './limits.js';
 
 /**
  * What a read accepts: any input file, or (where a saved Result may come) also a Result,
  * which may be larger than any input because it is the JSON of the largest answers.
  */
-export type InputKind = 'input' | 'answers-or-result';
+/** `responses`: a survey's responses (CSV), which may hold thousands of rows. */
+export type InputKind = 'input' | 'answers-or-result' | 'responses';
 
 /**
  * What is wrong with the size of a file, if anything: over MAX_INPUT_BYTES only a saved Result
  * may be read, where one may come. `start` is the file's first bytes, when they are known.
  */
 export function sizeProblem(size: number, kind: InputKind, file: string, start?: Uint8Array): Problem | undefined {
+  if (kind === 'responses') return size <= MAX_RESPONSES_BYTES ? undefined : problem('too-large', { size: formatSize(size), limit: formatSize(MAX_RESPONSES_BYTES) }, { file });
   if (size <= MAX_INPUT_BYTES) return undefined;
   const mayBeResult = kind === 'answers-or-result' && (start === undefined || startsLikeResult(start));
   if (mayBeResult && size <= MAX_RESULT_BYTES) return undefined;
@@ -58,7 +60,7 @@ export function decodeText(bytes: Uint8Array, file: string, kind: InputKind = 'i
       { file, line: before.length, column: before.at(-1)!.length + 1, ...forbiddenProblem(found), hint: found.kind === 'bidirectional' ? 'bidi-reorders' : 'binary-file' },
     ]);
   }
-  if (bytes.length > MAX_INPUT_BYTES) checkLargeResult(text, bytes.length, file);
+  if (bytes.length > MAX_INPUT_BYTES && kind !== 'responses') checkLargeResult(text, bytes.length, file);
   return text;
 }
 

@@ -35,6 +35,12 @@ export function compareQuestionnaireIds(reference: Questionnaire, translation: Q
       const theirs = Object.keys(st.without ?? {}).join(', ');
       const ours = Object.keys(match.statements[i]?.without ?? {}).join(', ');
       if (theirs !== ours) add(['sections', s, 'statements', i, 'without'], 'translation-without', { id: st.id, found: theirs || '(none)', expected: ours || '(none)' });
+      // The survey asks the same questions in every language: a statement is left out of it in all or none.
+      const reference = match.statements[i];
+      const asked = (customer: string | null | undefined) => typeof customer === 'string';
+      if (reference && asked(st.customer) !== asked(reference.customer)) {
+        add(['sections', s, 'statements', i, 'customer'], asked(st.customer) ? 'translation-customer-not-null' : 'translation-customer-null', { id: st.id, reference: reference_ });
+      }
     });
     // Ideas are translated one for one: the same count, each for the same statements and businesses.
     const shape = (idea: Idea) => JSON.stringify([idea.statements ?? [], idea.when ?? null, idea.unless ?? null]);

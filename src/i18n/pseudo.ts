@@ -63,9 +63,11 @@ export function pseudoQuestionnaire(q: Questionnaire): Questionnaire {
       ...s,
       title: pseudoText(s.title),
       ...(s.summary ? { summary: pseudoText(s.summary) } : {}),
+      ...(s.importance ? { importance: pseudoText(s.importance) } : {}),
       statements: s.statements.map((st) => ({
         ...st,
         text: pseudoText(st.text),
+        ...(st.customer === undefined ? {} : { customer: st.customer === null ? null : pseudoText(st.customer) }),
         ...(st.without ? { without: Object.fromEntries(Object.entries(st.without).map(([k, v]) => [k, pseudoText(v)])) } : {}),
       })),
       ideas: s.ideas.map((idea) => ({ ...idea, text: pseudoText(idea.text) })),

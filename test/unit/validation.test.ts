@@ -64,7 +64,7 @@ sections:
 `),
     ).toEqual([
       'q.yaml:10:36 sections[2].statements: at least one statement',
-      'q.yaml:11:24 sections[3].colour: unknown key "colour" (expected one of: id, title, summary, when, cues, statements, ideas)',
+      'q.yaml:11:24 sections[3].colour: unknown key "colour" (expected one of: id, title, summary, importance, when, cues, statements, ideas)',
     ]);
     expect(
       q(`profile: [{ id: staff, question: Staff? }]
