@@ -223,6 +223,40 @@ export function buildProgram(m: Messages): Command {
       process.exitCode = await team(files, { ...options, format: options.format ?? 'markdown' });
     });
 
+  const sv = c.survey;
+  const survey = program.command('survey').description(sv.description).helpOption('-h, --help', c.help);
+  survey
+    .command('make')
+    .description(sv.make.description)
+    .helpOption('-h, --help', c.help)
+    .option('-o, --output <file>', sv.make.output)
+    .option('--competitor <name>', sv.make.competitor)
+    .option('--lang <code>', fill(sv.make.lang, { langs: SUPPORTED_LANGS.join(', ') }))
+    .option('--no-staff', sv.make.noStaff)
+    .option('--questionnaire <file>', sv.make.questionnaire)
+    .option('--force', sv.make.force)
+    .addHelpText('after', helpText(m, sv.make.examples))
+    .action(async (options) => {
+      const { surveyMake } = await import('./commands/survey.js');
+      process.exitCode = await surveyMake(options);
+    });
+  survey
+    .command('tally')
+    .description(sv.tally.description)
+    .helpOption('-h, --help', c.help)
+    .argument('<files...>', sv.tally.files)
+    .option('-o, --output <file>', sv.tally.output)
+    .option('--lang <code>', sv.tally.lang)
+    .option('--questionnaire <file>', sv.tally.questionnaire)
+    .option('--strict', sv.tally.strict)
+    .option('--force', sv.tally.force)
+    .option('-q, --quiet', sv.tally.quiet)
+    .addHelpText('after', helpText(m, sv.tally.examples))
+    .action(async (files: string[], options) => {
+      const { surveyTally } = await import('./commands/survey.js');
+      process.exitCode = await surveyTally(files, options);
+    });
+
   return program;
 }
 

@@ -1,0 +1,120 @@
+/**
+ * `csq survey make` (the customer survey: Markdown, or the CSV header of its responses) and
+ * `csq survey tally` (responses → customers.json, with a summary on stderr).
+ */
+import * as path from 'node:path';
+import { plainLine } from '../core/characters.js';
+import { csvRow, parseCsv } from '../core/csv.js';
+import { hasSurvey, resolveProfile, type Questionnaire } from '../core/questionnaire.js';
+import { headerIndex, normalizeText, surveyHeader, surveyMarkdown } from '../core/survey.js';
+import { tally, type Customers } from '../core/tally.js';
+import { CsqError, ExitCode, fail, InputError, problem } from '../errors.js';
+import type { Messages } from '../i18n/en.js';
+import { fill } from '../i18n/format.js';
+import { messagesFor, resolveLang, SUPPORTED_LANGS, uiMessages } from '../i18n/index.js';
+import { STDIO, readTextFile, recordInputs, writeFileAtomic } from '../io/files.js';
+import { writeStderr, writeStdout } from '../io/stdio.js';
+import { bundledQuestionnaire, loadContext } from '../pipeline/context.js';
+import { formatProblems } from '../render/problems.js';
+import { MIN_SURVEY_RESPONSES } from '../core/limits.js';
+
+export interface SurveyMakeOptions {
+  output?: string;
+  competitor?: string;
+  lang?: string;
+  staff: boolean;
+  questionnaire?: string;
+  force?: boolean;
+}
+
+function surveyed(questionnaire: Questionnaire, file: string | undefined): Questionnaire {
+  // A user's questionnaire may have no survey yet: say which field to add, at its first statement.
+  if (!hasSurvey(questionnaire)) throw new InputError([{ file: file ?? questionnaire.lang, path: 'sections[0].statements[0].customer', code: 'required', hint: 'survey-all-or-none' }]);
+  return questionnaire;
+}
+
+export async function surveyMake(options: SurveyMakeOptions): Promise<number> {
+  const output = options.output ?? STDIO;
+  const ext = output === STDIO ? '.md' : path.extname(output).toLowerCase();
+  if (['.html', '.htm', '.pdf'].includes(ext)) fail('survey-html-not-yet');
+  if (!['.md', '.markdown', '.txt', '.csv'].includes(ext)) fail('survey-output-format', { file: output });
+  const lang = resolveLang(options.lang, undefined);
+  const context = loadContext({ lang, questionnaireFile: options.questionnaire });
+  const questionnaire = surveyed(context.questionnaire, options.questionnaire);
+  const surveyOptions = { profile: resolveProfile(questionnaire, { staff: options.staff }), ...(options.competitor === undefined ? {} : { competitor: options.competitor }) };
+  const text = ext === '.csv' ? csvRow(surveyHeader(questionnaire, surveyOptions)) : surveyMarkdown(questionnaire, context.messages, surveyOptions);
+  if (output === STDIO) writeStdout(text);
+  else {
+    writeFileAtomic(output, text, { force: options.force === true });
+    writeStderr(`${fill(uiMessages().output.wrote, { file: output })}\n`);
+  }
+  return ExitCode.ok;
+}
+
+export interface SurveyTallyOptions {
+  output?: string;
+  lang?: string;
+  questionnaire?: string;
+  strict?: boolean;
+  force?: boolean;
+  quiet?: boolean;
+}
+
+export async function surveyTally(files: string[], options: SurveyTallyOptions): Promise<number> {
+  const output = options.output ?? STDIO;
+  if (output !== STDIO && path.extname(output).toLowerCase() !== '.json') fail('survey-tally-output', { file: output });
+  const lang = resolveLang(options.lang, undefined);
+  const context = loadContext({ lang, questionnaireFile: options.questionnaire });
+  const reference = surveyed(context.questionnaire, options.questionnaire);
+  // A header may be in any language csq speaks; with a user's questionnaire, in its own.
+  const translations = options.questionnaire
+    ? [{ questionnaire: reference, messages: context.messages }]
+    : SUPPORTED_LANGS.map((l) => ({ questionnaire: bundledQuestionnaire(l), messages: messagesFor(l) }));
+  const labels = new Map<string, number>();
+  for (const { questionnaire } of translations) for (const [value, label] of Object.entries(questionnaire.scale.labels)) labels.set(normalizeText(label), Number(value));
+
+  recordInputs(files);
+  const tables = files.map((file) => {
+    const { name, text } = readTextFile(file, { kind: 'responses' });
+    return { file: name, table: parseCsv(text) };
+  });
+  const result = tally(reference, headerIndex(reference, translations), tables, { labels });
+  if (result.fatal.length > 0) throw new InputError([...result.fatal, ...result.problems]);
+  const ui = uiMessages();
+  const problems = [...result.problems];
+  if (problems.length > 0) {
+    writeStderr(`${formatProblems(problems, ui)}\n`);
+    if (result.moreProblems > 0) writeStderr(`${fill(ui.problems.more, { count: result.moreProblems, file: problems.at(-1)!.file ?? 'csq' }, ui.lang)}\n`);
+  }
+  if (result.customers.responses === 0) throw new CsqError(problem('survey-no-responses', undefined, { file: files.length === 1 ? tables[0]!.file : undefined }));
+  if (options.strict && result.customers.skipped > 0) return ExitCode.invalid;
+
+  const json = `${JSON.stringify(result.customers, null, 2)}\n`;
+  if (output === STDIO) writeStdout(json);
+  else writeFileAtomic(output, json, { force: options.force === true });
+  if (result.customers.anecdotal) writeStderr(`${fill(ui.survey.anecdotes, { count: result.customers.responses, min: MIN_SURVEY_RESPONSES }, ui.lang)}\n`);
+  if (!options.quiet) writeStderr(summary(result.customers, result.ignoredColumns, context.questionnaire, ui, output));
+  return ExitCode.ok;
+}
+
+function summary(c: Customers, ignored: string[], q: Questionnaire, m: Messages, output: string): string {
+  const s = m.survey;
+  const lines: string[] = [];
+  if (ignored.length > 0) lines.push(fill(s.ignoredColumns, { columns: ignored.map((name) => plainLine(name.length > 40 ? `${name.slice(0, 40)}…` : name)).join(', ') }, m.lang));
+  lines.push(fill(s.counted, { count: c.responses, files: c.files.join(', ') }, m.lang));
+  if (c.skipped > 0) lines.push(fill(s.skipped, { count: c.skipped }, m.lang));
+  lines.push(c.nps.score === null ? s.npsNone : fill(s.nps, { nps: c.nps.score, margin: c.nps.margin!, count: c.nps.answers }, m.lang));
+  for (const area of c.areas) {
+    const title = q.sections.find((section) => section.id === area.id)?.title ?? area.id;
+    const figures: string[] = [];
+    if (area.score !== null) figures.push(fill(s.areaScore, { percent: area.score, spread: area.spread ?? 0, count: area.answers }, m.lang));
+    if (area.importance.weight !== null) figures.push(fill(s.areaImportance, { weight: Math.round(area.importance.weight * 1000) / 10 }, m.lang));
+    if (area.competitor.score !== null) figures.push(fill(s.areaCompetitor, { percent: area.competitor.score }, m.lang));
+    lines.push(fill(s.area, { title, figures: figures.length > 0 ? figures.join('; ') : s.areaNone }, m.lang));
+  }
+  if (c.requests.length > 0) {
+    lines.push(fill(s.topRequests, { items: c.requests.slice(0, 3).map((r) => fill(s.request, { text: r.text, count: r.count }, m.lang)).join('; ') }, m.lang));
+  }
+  if (output !== STDIO) lines.push(fill(m.output.wrote, { file: output }, m.lang));
+  return `${lines.join('\n')}\n`;
+}
