@@ -108,7 +108,7 @@ function wholeNumber(raw: string, min: number, max: number, labels: ReadonlyMap<
   const text = raw.trim();
   const labelled = labels.get(normalizeText(text));
   if (labelled !== undefined) return { ok: true, value: labelled };
-  if (!/^[+-]?\d{1,6}$/.test(text)) return { ok: false, problem: { code: 'not-a-rating', values: { min, max, found: { found: raw } } } };
+  if (!/^\d{1,6}$/.test(text)) return { ok: false, problem: { code: 'not-a-rating', values: { min, max, found: { found: raw } } } };
   const value = Number(text);
   if (value < min || value > max) return { ok: false, problem: { code: 'outside-scale', values: { value, min, max } } };
   return { ok: true, value };
@@ -177,7 +177,8 @@ export function tally(reference: Questionnaire, index: HeaderIndex, files: reado
       const line = row.lines[0]!;
       if (row.fields.length === 1 && row.fields[0]!.trim() === '' && !row.problem) continue; // a blank line
       if (row.problem) {
-        report({ file, line: row.problem.line, column: row.problem.column, code: row.problem.code, hint: row.problem.code === 'csv-unclosed-quote' ? 'row-skipped' : 'quote-the-field' });
+        const path = columns[row.problem.column - 1];
+        report({ file, line: row.problem.line, column: row.problem.column, ...(path ? { path } : {}), code: row.problem.code, hint: row.problem.code === 'csv-unclosed-quote' ? 'row-skipped' : 'quote-the-field' });
         skipped++;
         continue;
       }

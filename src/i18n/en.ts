@@ -794,7 +794,7 @@ export const en = {
     thanks: 'Thank you for your answers.',
     counted: 'Responses counted: {count} (from {files})',
     skipped: 'Rows skipped for problems: {count}',
-    anecdotes: 'warning: with only {count} responses (fewer than {min}) the figures are anecdotes, not measurements',
+    anecdotes: 'warning: fewer than {min} responses ({count}): the figures are anecdotes, not measurements',
     ignoredColumns: 'note: columns that are not questions of the survey were ignored: {columns}',
     nps: 'Net Promoter Score: {nps} ± {margin} points (answers: {count})',
     npsNone: 'Net Promoter Score: no answers',

@@ -819,7 +819,7 @@ export const he: Messages = {
     thanks: 'תודה על התשובות.',
     counted: `תשובות שנספרו: {count} (מתוך ${ltr('{files}')})`,
     skipped: 'שורות שדולגו בגלל בעיות: {count}',
-    anecdotes: 'אזהרה: עם {count} תשובות בלבד (פחות מ-{min}) המספרים הם עדויות בודדות, לא מדידה',
+    anecdotes: 'אזהרה: פחות מ-{min} תשובות ({count}): המספרים הם עדויות בודדות, לא מדידה',
     ignoredColumns: `הערה: עמודות שאינן שאלות של הסקר לא נלקחו בחשבון: ${ltr('{columns}')}`,
     nps: 'Net Promoter Score: {nps} ± {margin} נקודות (תשובות: {count})',
     npsNone: 'Net Promoter Score: אין תשובות',

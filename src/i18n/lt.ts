@@ -842,7 +842,7 @@ export const lt: Messages = {
     thanks: 'Dėkojame už atsakymus.',
     counted: 'Suskaičiuota atsakymų: {count} (iš {files})',
     skipped: 'Dėl problemų praleista eilučių: {count}',
-    anecdotes: 'įspėjimas: kai atsakymų tik {count} (mažiau nei {min}), skaičiai yra pavieniai atvejai, o ne matavimai',
+    anecdotes: 'įspėjimas: mažiau nei {min} atsakymų ({count}): skaičiai yra pavieniai atvejai, o ne matavimai',
     ignoredColumns: 'pastaba: stulpeliai, kurie nėra apklausos klausimai, praleisti: {columns}',
     nps: 'Net Promoter Score: {nps} ± {margin} balo (atsakymų: {count})',
     npsNone: 'Net Promoter Score: atsakymų nėra',

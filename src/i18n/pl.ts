@@ -849,7 +849,7 @@ export const pl: Messages = {
     thanks: 'Dziękujemy za odpowiedzi.',
     counted: 'Policzone odpowiedzi: {count} (z {files})',
     skipped: 'Wiersze pominięte z powodu problemów: {count}',
-    anecdotes: 'ostrzeżenie: przy zaledwie {count} odpowiedziach (mniej niż {min}) liczby to anegdoty, a nie pomiary',
+    anecdotes: 'ostrzeżenie: mniej niż {min} odpowiedzi ({count}): liczby to anegdoty, a nie pomiary',
     ignoredColumns: 'uwaga: pominięto kolumny, które nie są pytaniami ankiety: {columns}',
     nps: 'Net Promoter Score: {nps} ± {margin} pkt (odpowiedzi: {count})',
     npsNone: 'Net Promoter Score: brak odpowiedzi',

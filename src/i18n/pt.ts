@@ -785,7 +785,7 @@ export const pt: Messages = {
     thanks: 'Obrigado pelas suas respostas.',
     counted: 'Respostas contadas: {count} (de {files})',
     skipped: 'Linhas ignoradas por problemas: {count}',
-    anecdotes: 'aviso: com apenas {count} respostas (menos de {min}), os números são casos isolados, não medições',
+    anecdotes: 'aviso: menos de {min} respostas ({count}): os números são casos isolados, não medições',
     ignoredColumns: 'nota: as colunas que não são perguntas da pesquisa foram ignoradas: {columns}',
     nps: 'Net Promoter Score: {nps} ± {margin} pontos (respostas: {count})',
     npsNone: 'Net Promoter Score: nenhuma resposta',

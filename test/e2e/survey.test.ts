@@ -1,0 +1,200 @@
+/** `csq survey make` and `csq survey tally` through the built CLI: outputs, exit codes, located problems. */
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import * as path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { loadQuestionnaire, resolveProfile } from '../../src/core/questionnaire.js';
+import { surveyHeader } from '../../src/core/survey.js';
+import { csq, fixture, tempDir } from '../helpers.js';
+
+const q = loadQuestionnaire(readFileSync('questionnaires/csq.en.yaml', 'utf8'), 'csq.en.yaml');
+const survey = (...parts: string[]) => fixture('survey', ...parts);
+const json = (text: string) => JSON.parse(text) as Record<string, any>;
+
+describe('csq survey make', () => {
+  it('writes the survey as Markdown on stdout: the customers’ wordings, never a statement left out, each area’s importance', () => {
+    const run = csq(['survey', 'make']);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(/^# Customer survey\n/);
+    expect(run.stdout).toContain('14. They make it easy to do business with them.');
+    expect(run.stdout).toContain('How much does it matter to you that they are easy to deal with and put problems right?');
+    expect(run.stdout).toContain('How likely are you to recommend us to a friend or colleague?');
+    expect(run.stdout).toContain('What are the three things you want most from us?');
+    // Statements with no meaning to a customer are not asked in any wording.
+    expect(run.stdout).not.toContain('respected');
+    expect(run.stdout).not.toContain('We ');
+    expect(run.stdout).not.toContain('And how does');
+    expect(run.stderr).toBe('');
+  });
+
+  it('words the competitor question with the name given, escaped for Markdown, in the language asked', () => {
+    const run = csq(['survey', 'make', '--competitor', 'Bob’s *Bakery*', '--lang', 'pt']);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain('E como Bob’s \\*Bakery\\* se sai nisto?');
+    expect(run.stdout).toContain('# Pesquisa com os clientes');
+  });
+
+  it('writes the CSV header of the response format, and refuses to replace a file without --force', () => {
+    const dir = tempDir();
+    const out = path.join(dir, 'survey.csv');
+    const run = csq(['survey', 'make', '-o', out, '--competitor', 'X', '--no-staff']);
+    expect(run.code).toBe(0);
+    expect(run.stderr).toBe(`Wrote ${out}\n`);
+    const header = readFileSync(out, 'utf8');
+    expect(header).toBe(`${surveyHeader(q, { profile: resolveProfile(q, { staff: false }), competitor: 'X' }).join(',')}\r\n`);
+    expect(header).toContain('competitor.delight,importance.outreach,');
+    expect(header).not.toContain('importance.staff');
+    const again = csq(['survey', 'make', '-o', out]);
+    expect(again.code).toBe(2);
+    expect(again.stderr).toBe(`csq: ${out} already exists; use --force to replace it\n`);
+    expect(csq(['survey', 'make', '-o', out, '--force']).code).toBe(0);
+    expect(readFileSync(out, 'utf8')).not.toContain('competitor.');
+  });
+
+  it('refuses HTML and PDF, not available yet, and any other format, writing nothing', () => {
+    const dir = tempDir();
+    for (const name of ['survey.html', 'survey.pdf']) {
+      const run = csq(['survey', 'make', '-o', path.join(dir, name)]);
+      expect(run.code).toBe(2);
+      expect(run.stderr).toBe('csq: an HTML or PDF survey is not available yet: write survey.md (to print or to e-mail) or survey.csv (for a forms tool)\n');
+      expect(existsSync(path.join(dir, name))).toBe(false);
+    }
+    const docx = csq(['survey', 'make', '-o', path.join(dir, 'survey.docx')]);
+    expect(docx.code).toBe(2);
+    expect(docx.stderr).toContain('the survey is written as .md, .txt or .csv');
+  });
+
+  it('speaks every word from the catalogues (the pseudo-locale)', () => {
+    const run = csq(['survey', 'make', '--lang', 'en-XA', '--competitor', 'Ŕíṽáĺ']);
+    expect(run.code).toBe(0);
+    // Every text is bracketed; what is left is Markdown, numbers and the boxes.
+    let rest = run.stdout.replace(/Ŕíṽáĺ/g, '');
+    // Innermost first: a scale label is bracketed inside the bracketed line it fills.
+    for (let before = ''; before !== rest; ) [before, rest] = [rest, rest.replace(/⟦[^⟦⟧]*⟧/g, '')];
+    expect(rest).toMatch(/^[#\s\d.·☐*()\\_:–-]*$/u);
+  });
+});
+
+describe('csq survey tally', () => {
+  it('reads Google Forms’ export (commas, English texts) and Microsoft Forms’ (a BOM, semicolons, CRLF, Portuguese texts) alike', () => {
+    const dir = tempDir();
+    const google = csq(['survey', 'tally', survey('google-forms.csv'), '-o', path.join(dir, 'g.json')]);
+    const microsoft = csq(['survey', 'tally', survey('microsoft-forms.csv')]);
+    expect(google.code).toBe(0);
+    expect(microsoft.code).toBe(0);
+    const g = json(readFileSync(path.join(dir, 'g.json'), 'utf8'));
+    const m = json(microsoft.stdout);
+    expect(g).toMatchObject({ schemaVersion: 1, questionnaire: 'csq', responses: 30, skipped: 0, anecdotal: false });
+    // The same 30 responses in both: the same figures.
+    for (const key of ['areas', 'statements', 'nps', 'requests']) expect(m[key], key).toEqual(g[key]);
+    expect(g.areas).toHaveLength(7);
+    expect(g.areas.every((a: any) => a.answers === 30 && a.competitor.answers === 30 && a.importance.answers === 30)).toBe(true);
+    expect(g.requests[0]).toEqual({ text: 'lower prices', count: 14 });
+    expect(google.stderr).toContain('note: columns that are not questions of the survey were ignored: Timestamp\n');
+    expect(google.stderr).toMatch(/\nNet Promoter Score: -?\d+(\.\d)? ± \d+(\.\d)? points \(answers: 30\)\n/);
+    expect(google.stderr).toContain(`Wrote ${path.join(dir, 'g.json')}`);
+    expect(microsoft.stderr).toContain('ignored: ID, Hora de início, Hora de conclusão, Email, Nome\n');
+    const both = json(csq(['survey', 'tally', survey('google-forms.csv'), survey('microsoft-forms.csv'), '-q']).stdout);
+    expect(both.responses).toBe(60);
+    expect(both.nps.score).toBe(g.nps.score);
+  });
+
+  it('reports each bad row of the hostile corpus located, skips it, and counts the rest', () => {
+    const cases: Record<string, { code: number; stderr: string[]; responses?: number }> = {
+      'formula-cells.csv': {
+        code: 0,
+        responses: 1,
+        stderr: [
+          ':2:1 delight: a quote inside a field that does not start with one (put the whole field in double quotes, and double each quote inside it)',
+          ':3:1 delight: expected a rating, a whole number from 1 to 5, found "+5" (the row is skipped)',
+          ':4:2 easy-to-deal: expected a rating, a whole number from 1 to 5, found "-3" (the row is skipped)',
+        ],
+      },
+      'quoted-newlines.csv': { code: 0, responses: 2, stderr: [':7:2 wants: a quoted field is not closed before the end of the file (the row is skipped)'] },
+      'wrong-columns.csv': { code: 0, responses: 2, stderr: [':3:1 the row has 2 fields, the header 3; the row is skipped', ':4:1 the row has 4 fields, the header 3; the row is skipped'] },
+      'out-of-scale.csv': {
+        code: 0,
+        responses: 1,
+        stderr: [
+          ':2:1 delight: 6 is outside the scale 1–5 (the row is skipped)',
+          ':3:1 delight: 0 is outside the scale 1–5 (the row is skipped)',
+          ':3:2 recommend: 11 is outside the scale 0–10 (the row is skipped)',
+          ':3:3 importance.outreach: 9 is outside the scale 1–5 (the row is skipped)',
+          ':4:1 delight: expected a rating, a whole number from 1 to 5, found "4,5" (the row is skipped)',
+          ':5:2 recommend: expected a rating, a whole number from 0 to 10, found "ten" (the row is skipped)',
+        ],
+      },
+      'no-survey-columns.csv': { code: 2, stderr: [':1:1 no column of the header is a question of the survey (start from the header of `csq survey make -o survey.csv`)'] },
+      'same-question-twice.csv': { code: 2, stderr: [':1:3 column 3 asks the same question (delight) as column 1'] },
+      'header-stray-quote.csv': { code: 2, stderr: [':1:3 a quote inside a field that does not start with one (put the whole field in double quotes, and double each quote inside it)'] },
+    };
+    for (const [name, expected] of Object.entries(cases)) {
+      const file = survey('hostile', name);
+      const run = csq(['survey', 'tally', file, '-q']);
+      expect(run.code, name).toBe(expected.code);
+      const problems = run.stderr.split('\n').filter((line) => line.startsWith(file));
+      expect(problems, name).toEqual(expected.stderr.map((line) => `${file}${line}`));
+      expect(run.stderr, name).not.toMatch(/at .*\.(c?js|ts):\d+/);
+      if (expected.code === 0) {
+        expect(json(run.stdout).responses, name).toBe(expected.responses);
+        expect(run.stderr, name).toContain(`warning: fewer than 10 responses (${expected.responses}): the figures are anecdotes, not measurements`);
+      } else expect(run.stdout, name).toBe('');
+    }
+  });
+
+  it('keeps formula-like text as text, and quoted line breaks inside one answer', () => {
+    const c = json(csq(['survey', 'tally', survey('hostile', 'quoted-newlines.csv'), '-q']).stdout);
+    expect(c.requests).toEqual([
+      { text: 'first line', count: 1 },
+      { text: 'second line', count: 1 },
+      { text: 'third, with a comma', count: 1 },
+      { text: 'he said "faster"', count: 1 },
+    ]);
+  });
+
+  it('with --strict, writes nothing and exits 2 when any row has a problem', () => {
+    const dir = tempDir();
+    const out = path.join(dir, 'customers.json');
+    const run = csq(['survey', 'tally', survey('hostile', 'wrong-columns.csv'), '-o', out, '--strict']);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('wrong-columns.csv:3:1 the row has 2 fields');
+    expect(existsSync(out)).toBe(false);
+  });
+
+  it('refuses what is no responses file, with a located message and exit 2', () => {
+    const dir = tempDir();
+    const write = (name: string, content: string | Buffer) => (writeFileSync(path.join(dir, name), content), path.join(dir, name));
+    const cases: [string, string][] = [
+      [write('empty.csv', ''), 'empty.csv:1:1 the file has no header row'],
+      [write('header-only.csv', 'delight,recommend\r\n'), 'header-only.csv: no response could be counted'],
+      [write('utf16.csv', Buffer.from('\ufffedelight', 'utf16le')), 'utf16.csv:1:1 the file is UTF-16 (save it as UTF-8)'],
+      [write('binary.csv', Buffer.from([0x64, 0x65, 0x00, 0x01])), 'binary.csv:1:3 control character U+0000 is not allowed (is this a text file?)'],
+    ];
+    for (const [file, message] of cases) {
+      const run = csq(['survey', 'tally', file]);
+      expect(run.code, file).toBe(2);
+      expect(run.stderr, file).toBe(`${path.dirname(file)}/${message}\n`);
+      expect(run.stdout).toBe('');
+    }
+    const txt = csq(['survey', 'tally', survey('google-forms.csv'), '-o', path.join(dir, 'x.txt')]);
+    expect(txt.code).toBe(2);
+    expect(txt.stderr).toContain('the tally is written as .json');
+  });
+
+  it('tallies 100,000 rows, bad ones among them, within bounds: problems capped, nothing crashes', () => {
+    const dir = tempDir();
+    const rows = ['delight,easy-to-deal,recommend,wants'];
+    for (let i = 0; i < 100_000; i++) rows.push(i % 1000 === 999 ? `9,1,10,` : `${1 + (i % 5)},${1 + ((i * 7) % 5)},${i % 11},"want ${i % 3}"`);
+    const file = path.join(dir, 'big.csv');
+    writeFileSync(file, `${rows.join('\n')}\n`);
+    const started = Date.now();
+    const run = csq(['survey', 'tally', file, '-q']);
+    expect(run.code).toBe(0);
+    const c = json(run.stdout);
+    expect(c.responses).toBe(99_900);
+    expect(c.skipped).toBe(100);
+    expect(c.requests).toHaveLength(3);
+    // 100 problems shown, none more: the cap is 100 a file.
+    expect(run.stderr.split('\n').filter((l) => l.startsWith(file))).toHaveLength(100);
+    expect(Date.now() - started).toBeLessThan(20_000);
+  }, 30_000);
+});
