@@ -15,7 +15,7 @@ import { messagesFor, resolveLang, SUPPORTED_LANGS, uiMessages } from '../i18n/i
 import { STDIO, readTextFile, recordInputs, writeFileAtomic } from '../io/files.js';
 import { writeStderr, writeStdout } from '../io/stdio.js';
 import { bundledQuestionnaire, loadContext } from '../pipeline/context.js';
-import { formatProblems } from '../render/problems.js';
+import { formatProblem } from '../render/problems.js';
 import { MIN_SURVEY_RESPONSES } from '../core/limits.js';
 
 export interface SurveyMakeOptions {
@@ -73,6 +73,13 @@ export async function surveyTally(files: string[], options: SurveyTallyOptions):
   const labels = new Map<string, number>();
   for (const { questionnaire } of translations) for (const [value, label] of Object.entries(questionnaire.scale.labels)) labels.set(normalizeText(label), Number(value));
 
+  // The same responses twice would count every customer twice.
+  const seen = new Set<string>();
+  for (const file of files) {
+    const key = file === STDIO ? file : path.resolve(file);
+    if (seen.has(key)) fail('listed-twice', { id: file });
+    seen.add(key);
+  }
   recordInputs(files);
   const tables = files.map((file) => {
     const { name, text } = readTextFile(file, { kind: 'responses' });
@@ -81,10 +88,12 @@ export async function surveyTally(files: string[], options: SurveyTallyOptions):
   const result = tally(reference, headerIndex(reference, translations), tables, { labels });
   if (result.fatal.length > 0) throw new InputError([...result.fatal, ...result.problems]);
   const ui = uiMessages();
-  const problems = [...result.problems];
-  if (problems.length > 0) {
-    writeStderr(`${formatProblems(problems, ui)}\n`);
-    if (result.moreProblems > 0) writeStderr(`${fill(ui.problems.more, { count: result.moreProblems, file: problems.at(-1)!.file ?? 'csq' }, ui.lang)}\n`);
+  // Each file's problems, then how many more it has: bounded however many rows are bad.
+  for (const { file } of tables) {
+    const own = result.problems.filter((p) => p.file === file);
+    if (own.length > 0) writeStderr(`${own.map((p) => formatProblem(p, ui)).join('\n')}\n`);
+    const more = result.moreProblems.get(file) ?? 0;
+    if (more > 0) writeStderr(`${fill(ui.problems.more, { count: more, file }, ui.lang)}\n`);
   }
   if (result.customers.responses === 0) throw new CsqError(problem('survey-no-responses', undefined, { file: files.length === 1 ? tables[0]!.file : undefined }));
   if (options.strict && result.customers.skipped > 0) return ExitCode.invalid;

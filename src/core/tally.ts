@@ -57,8 +57,8 @@ export interface TallyFile {
 export interface TallyResult {
   customers: Customers;
   problems: Problem[];
-  /** Problems beyond MAX_RESPONSE_PROBLEMS per file: counted, not kept. */
-  moreProblems: number;
+  /** Per file, its problems beyond MAX_RESPONSE_PROBLEMS: counted, not kept. */
+  moreProblems: Map<string, number>;
   /** Fatal: a file that cannot be read as responses at all (no header, no known column, a column twice). */
   fatal: Problem[];
   ignoredColumns: string[];
@@ -124,7 +124,7 @@ export function tally(reference: Questionnaire, index: HeaderIndex, files: reado
   const problems: Problem[] = [];
   const fatal: Problem[] = [];
   const ignored: string[] = [];
-  let moreProblems = 0;
+  const moreProblems = new Map<string, number>();
   const sectionOf = new Map<string, string>();
   for (const section of reference.sections) for (const st of section.statements) if (st.customer !== null) sectionOf.set(st.id, section.id);
   const sectionIds = new Set(reference.sections.map((s) => s.id));
@@ -148,7 +148,7 @@ export function tally(reference: Questionnaire, index: HeaderIndex, files: reado
       if (kept < MAX_RESPONSE_PROBLEMS) {
         problems.push(p);
         kept++;
-      } else moreProblems++;
+      } else moreProblems.set(file, (moreProblems.get(file) ?? 0) + 1);
     };
     const [header, ...rows] = table.records;
     if (!header || (header.fields.length === 1 && header.fields[0]!.trim() === '')) {
