@@ -66,7 +66,7 @@ describe('the survey tally', () => {
       'responses.csv:4:3 recommend: 11 is outside the scale 0–10 (the row is skipped)',
       'responses.csv:5:3 recommend: expected a rating, a whole number from 0 to 10, found "x" (the row is skipped)',
       'responses.csv:7:1 the row has 2 fields, the header 4; the row is skipped',
-      'responses.csv:8:4 a quoted field is not closed before the end of the file (the row is skipped)',
+      'responses.csv:8:4 wants: a quoted field is not closed before the end of the file (the row is skipped)',
     ]);
     // Counted: rows 1 and 5 (the label "Always" is 5); row 4's 3 is not, since the row is skipped.
     expect(customers.responses).toBe(2);
