@@ -4,7 +4,7 @@
  */
 import * as path from 'node:path';
 import { plainLine } from '../core/characters.js';
-import { csvRow, parseCsv } from '../core/csv.js';
+import { csvLine, parseCsv } from '../core/csv-reader.js';
 import { hasSurvey, resolveProfile, type Questionnaire } from '../core/questionnaire.js';
 import { headerIndex, normalizeText, surveyHeader, surveyMarkdown } from '../core/survey.js';
 import { tally, type Customers } from '../core/tally.js';
@@ -42,7 +42,7 @@ export async function surveyMake(options: SurveyMakeOptions): Promise<number> {
   const context = loadContext({ lang, questionnaireFile: options.questionnaire });
   const questionnaire = surveyed(context.questionnaire, options.questionnaire);
   const surveyOptions = { profile: resolveProfile(questionnaire, { staff: options.staff }), ...(options.competitor === undefined ? {} : { competitor: options.competitor }) };
-  const text = ext === '.csv' ? csvRow(surveyHeader(questionnaire, surveyOptions)) : surveyMarkdown(questionnaire, context.messages, surveyOptions);
+  const text = ext === '.csv' ? csvLine(surveyHeader(questionnaire, surveyOptions)) : surveyMarkdown(questionnaire, context.messages, surveyOptions);
   if (output === STDIO) writeStdout(text);
   else {
     writeFileAtomic(output, text, { force: options.force === true });

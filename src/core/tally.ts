@@ -14,7 +14,7 @@
  * - top requests: the wants, split into items, counted after normalising case and spacing.
  */
 import type { Problem } from '../errors.js';
-import type { CsvTable } from './csv.js';
+import type { CsvTable } from './csv-reader.js';
 import { MAX_LIST_ITEMS, MAX_RESPONSE_PROBLEMS, MAX_TEXT_CHARS, MIN_SURVEY_RESPONSES } from './limits.js';
 import type { Questionnaire } from './questionnaire.js';
 import { normalizeText, RECOMMEND_MAX, RECOMMEND_MIN, type HeaderIndex } from './survey.js';

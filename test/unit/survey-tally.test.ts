@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { parseCsv } from '../../src/core/csv.js';
+import { parseCsv } from '../../src/core/csv-reader.js';
 import { loadQuestionnaire, resolveProfile } from '../../src/core/questionnaire.js';
 import { headerIndex, normalizeText, surveyHeader, surveyQuestions } from '../../src/core/survey.js';
 import { npsOf, sampleSd, splitWants, tally } from '../../src/core/tally.js';

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { csvRow, detectDelimiter, parseCsv } from '../../src/core/csv.js';
+import { csvLine, detectDelimiter, parseCsv } from '../../src/core/csv-reader.js';
 
 const fields = (text: string) => parseCsv(text).records.map((r) => r.fields);
 
@@ -60,7 +60,7 @@ describe('the CSV reader (RFC 4180)', () => {
   it('reads back any row it writes, in either delimiter', () => {
     fc.assert(
       fc.property(fc.array(fc.string({ unit: fc.constantFrom('a', ' ', ',', ';', '"', '\n', '\r\n', 'é', '=') }), { minLength: 2, maxLength: 6 }), fc.constantFrom(',' as const, ';' as const), (row, delimiter) => {
-        const text = csvRow(row, delimiter) + csvRow(['end', 'end'], delimiter);
+        const text = csvLine(row, delimiter) + csvLine(['end', 'end'], delimiter);
         expect(parseCsv(text, delimiter).records.map((r) => r.fields)).toEqual([row, ['end', 'end']]);
       }),
     );

@@ -109,11 +109,11 @@ export function parseCsv(input: string, delimiter: ',' | ';' = detectDelimiter(i
 }
 
 /** One field for a CSV file csq writes: quoted only when it must be. */
-export function csvField(value: string, delimiter: ',' | ';' = ','): string {
+export function csvLineField(value: string, delimiter: ',' | ';' = ','): string {
   return value.includes('"') || value.includes(delimiter) || /[\r\n]/.test(value) || /^\s|\s$/.test(value) ? `"${value.replaceAll('"', '""')}"` : value;
 }
 
 /** A row as RFC 4180 writes it, ended by CRLF. */
-export function csvRow(values: readonly string[], delimiter: ',' | ';' = ','): string {
-  return `${values.map((v) => csvField(v, delimiter)).join(delimiter)}\r\n`;
+export function csvLine(values: readonly string[], delimiter: ',' | ';' = ','): string {
+  return `${values.map((v) => csvLineField(v, delimiter)).join(delimiter)}\r\n`;
 }
