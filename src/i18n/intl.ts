@@ -1,10 +1,9 @@
 /**
  * Dates, percents and lists as each language writes them, from Intl; UTC, so that every
- * machine writes the same. In the pseudo-locale en-XA they are English, accented. The built
- * CLI writes the common cases from the build's snapshot of Intl (intl-snapshot.ts), exactly
+ * machine writes the same. In the pseudo-locale en-XA they are English, accented. Given the
+ * build's snapshot of Intl (intl-snapshot.ts), the common cases are written from it, exactly
  * as Intl would, without loading ICU.
  */
-import { builtData } from '../io/assets.js';
 import { type IntlSnapshot, joinList, type ListWords, snapshotDate, snapshotIntl, snapshotPercent } from './intl-snapshot.js';
 import { accent, PSEUDO_LANG } from './pseudo.js';
 
@@ -23,8 +22,13 @@ function formatter<T extends Intl.DateTimeFormat | Intl.NumberFormat | Intl.List
   return found;
 }
 
-let snapshots: Record<string, IntlSnapshot> | undefined;
-const snapshotOf = (lang: string): IntlSnapshot => (snapshots ??= builtData<Record<string, IntlSnapshot>>('intl') ?? {})[intlLang(lang)] ?? {};
+let snapshots: Readonly<Record<string, IntlSnapshot>> = {};
+const snapshotOf = (lang: string): IntlSnapshot => snapshots[intlLang(lang)] ?? {};
+
+/** The build's snapshot per language (dist/assets/intl.json), from the pipeline when it loads a language; {} for none. */
+export function useIntlSnapshots(byLang: Readonly<Record<string, IntlSnapshot>>): void {
+  snapshots = byLang;
+}
 
 /** A date of the answers (ISO) in the language's long form; anything else as it is. */
 export function formatDate(iso: string | null, lang: string): string | null {

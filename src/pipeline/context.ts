@@ -2,6 +2,8 @@
 import * as path from 'node:path';
 import { loadQuestionnaire, type Questionnaire } from '../core/questionnaire.js';
 import { DEFAULT_LANG, messagesFor } from '../i18n/index.js';
+import type { IntlSnapshot } from '../i18n/intl-snapshot.js';
+import { useIntlSnapshots } from '../i18n/intl.js';
 import { PSEUDO_LANG, pseudoQuestionnaire } from '../i18n/pseudo.js';
 import type { Messages } from '../i18n/en.js';
 import { builtAsset, builtData } from '../io/assets.js';
@@ -47,11 +49,16 @@ async function userTemplate(file: string): Promise<PlanTemplate> {
 }
 
 const cache = new Map<string, LangContext>();
+let intlSnapshotsRead = false;
 
 export function loadContext(options: ContextOptions): LangContext {
   const key = JSON.stringify(options);
   const cached = cache.get(key);
   if (cached) return cached;
+  if (!intlSnapshotsRead) {
+    intlSnapshotsRead = true;
+    useIntlSnapshots(builtData<Record<string, IntlSnapshot>>('intl') ?? {});
+  }
   const questionnaire = options.questionnaireFile
     ? (({ name, text }) => loadQuestionnaire(text, name))(readTextFile(options.questionnaireFile))
     : bundledQuestionnaire(options.lang);
