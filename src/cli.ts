@@ -130,6 +130,7 @@ export function buildProgram(m: Messages): Command {
     .option('--lang <code>', fill(r.lang, { langs: SUPPORTED_LANGS.join(', ') }))
     .option('--min-score <percent>', r.minScore)
     .option('--min-section <id=percent>', r.minSection, collect)
+    .option('--customers <file>', r.customers)
     .option('--force', r.force)
     .option('-q, --quiet', c.quiet)
     .addHelpText('after', helpText(m, r.examples))

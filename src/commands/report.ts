@@ -7,7 +7,7 @@ import { uiMessages } from '../i18n/index.js';
 import { filled } from '../render/problems.js';
 import { ensureDir, packageRoot, recordInputs, STDIO, writeFileAtomic } from '../io/files.js';
 import { writeBatch, type Rendered } from '../pipeline/batch.js';
-import { renderJson, renderMarkdown, scoreFile, type InputOptions, type Scored } from '../pipeline/inputs.js';
+import { readCustomers, renderJson, renderMarkdown, scoreFile as scoreInput, type InputOptions, type Scored } from '../pipeline/inputs.js';
 import { writeStderr, writeStdout } from '../io/stdio.js';
 
 export interface ReportOptions extends InputOptions {
@@ -19,6 +19,8 @@ export interface ReportOptions extends InputOptions {
   minScore?: string;
   minSection?: string[];
   quiet?: boolean;
+  /** customers.json (csq survey tally): the customers' view beside the owner's, in each plan. */
+  customers?: string;
 }
 
 export const EXAMPLE_FILE = 'examples/acme-cleaning.yaml';
@@ -33,6 +35,10 @@ export async function report(inputs: string[], options: ReportOptions): Promise<
   if (files.filter((f) => f === STDIO).length > 1) fail('stdin-twice');
   const minScore = options.minScore === undefined ? undefined : parsePercent(options.minScore, '--min-score');
   const extension = options.format === 'json' ? '.json' : '.md';
+  const scoreFile = (file: string, opts: InputOptions): Scored => {
+    const scored = scoreInput(file, opts);
+    return options.customers === undefined ? scored : { ...scored, customers: readCustomers(options.customers, scored.context.questionnaire) };
+  };
 
   if (options.outDir === undefined) {
     const output = options.output ?? STDIO;

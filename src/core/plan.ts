@@ -8,6 +8,7 @@ import type { Messages } from '../i18n/en.js';
 import { fill } from '../i18n/format.js';
 import { formatDate, formatList, formatPercent } from '../i18n/intl.js';
 import { COMMUNICATION_SKILLS } from './answers.js';
+import type { CustomersView } from './gap.js';
 import { dataPointingTo, rankIdeas } from './ideas.js';
 import { resolveProfile, scaleLabel, statementText, type Questionnaire } from './questionnaire.js';
 import { POLICY_ACTIONS, type Result, type SectionResult } from './result.js';
@@ -141,6 +142,8 @@ export function buildPlan(result: Result, q: Questionnaire, messages: Messages) 
     : [];
 
   return {
+    // The customers’ view (core/gap.ts) when a survey’s tally is given, set by the pipeline; false without one.
+    customers: false as CustomersView | false,
     /** The language's words for the template's `{{t "key"}}`. */
     texts: t,
     lang,

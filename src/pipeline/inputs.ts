@@ -1,6 +1,8 @@
 /** The shared input pipeline: one input file (answers or a saved Result) → a Result in a language, and the plan rendered from it. */
 import { validateAnswers, type Answers } from '../core/answers.js';
+import { customersView, validateCustomers, type CustomersIn } from '../core/gap.js';
 import { buildPlan } from '../core/plan.js';
+import type { Questionnaire } from '../core/questionnaire.js';
 import type { Result } from '../core/result.js';
 import { validateResult } from '../core/result-check.js';
 import { scoreAnswers } from '../core/scoring.js';
@@ -21,6 +23,8 @@ export interface Scored {
   context: LangContext;
   /** Present when the input was an answers file (not a saved Result). */
   answers?: Answers;
+  /** The customers' view (`--customers customers.json`), shown beside the owner's. */
+  customers?: CustomersIn;
 }
 
 export function isResultData(data: unknown): boolean {
@@ -50,9 +54,15 @@ export function scoreFile(file: string, options: InputOptions): Scored {
 }
 
 /** The data a plan template sees: the plan model, plus the raw Result for custom templates. */
-export async function renderMarkdown({ result, context }: Pick<Scored, 'result' | 'context'>): Promise<string> {
+export async function renderMarkdown({ result, context, customers }: Pick<Scored, 'result' | 'context' | 'customers'>): Promise<string> {
   const template = await context.template();
-  return template({ ...buildPlan(result, context.questionnaire, context.messages), result });
+  const view = customers ? customersView(result, customers, context.questionnaire, context.messages) : false;
+  return template({ ...buildPlan(result, context.questionnaire, context.messages), customers: view, result });
+}
+
+/** customers.json, checked against the questionnaire in use. */
+export function readCustomers(file: string, q: Questionnaire): CustomersIn {
+  return validateCustomers(readSource(file), q);
 }
 
 export function renderJson(result: Result): string {

@@ -198,3 +198,46 @@ describe('csq survey tally', () => {
     expect(Date.now() - started).toBeLessThan(20_000);
   }, 30_000);
 });
+
+describe('csq report --customers: the gap in the plan', () => {
+  const tally = (dir: string, file: string) => {
+    const out = path.join(dir, 'customers.json');
+    expect(csq(['survey', 'tally', file, '-o', out, '-q']).code).toBe(0);
+    return out;
+  };
+
+  it('puts the customers’ view beside the owner’s per area, re-ranks the priorities, and lists the requests the owner’s lists missed', () => {
+    const dir = tempDir();
+    // By hand: NPS 50% − 50% = 0 ± 1.96 × √(1 / 2) × 100 = 138.6; outreach 4, 5 → 90% and 2, 3 → 50%: 70%; importance outreach 5, 5 and errors 1, 1: weights 5/6 and 1/6.
+    const responses = path.join(dir, 'responses.csv');
+    writeFileSync(responses, 'delight,easy-to-deal,review-complaints,importance.outreach,importance.errors,recommend,wants\n4,5,5,5,1,10,Faster quotes\n2,3,5,5,1,3,Parking\n');
+    const customers = tally(dir, responses);
+    const run = csq(['report', fixture('full.yaml'), '--customers', customers]);
+    expect(run.code).toBe(0);
+    const plan = run.stdout;
+    const b = plan.slice(plan.indexOf('## B.'), plan.indexOf('## C.'));
+    expect(b).toContain('### What your customers say\n\nSurvey responses: 2. Net Promoter Score: 0 ± 138.6 points (answers: 2). *Fewer than 10 responses');
+    expect(b).toContain('| Area | Your score | Customers | Gap (points) | Importance | Competitor | |');
+    // full.yaml rates outreach 73% (11 of 15): the customers' 70% is 3 points below.
+    expect(b).toMatch(/\| Customer outreach \| 73% \| 70% \| -3 \| 83% \| – \| `[█░]{10}`<br>`[█░]{10}` \|/);
+    expect(b).toMatch(/\| Error reduction \| 47% \| 100% \| \+53 \| 17% \| – \|/);
+    expect(b).toContain('| Leadership and commitment | 80% | – | – | – | – | `████████░░` |');
+    // Outreach misses 30 points at a weight of 5/6; errors misses none.
+    expect(b).toContain('the priorities are Customer outreach and Error reduction. Yours: Error reduction, Skilled and empowered staff, and Using customer information.');
+    expect(b).toContain('**Customers’ top requests, from the survey:** 1. faster quotes (1) · 2. parking (1)');
+    // "Faster quotes" is on the owner's own list; parking is not.
+    expect(b).toContain('**Not on your own lists:** parking\n');
+    // Without --customers, the plan is as before.
+    expect(csq(['report', fixture('full.yaml')]).stdout).not.toContain('What your customers say');
+  });
+
+  it('refuses a customers.json that is not one, located, with exit 2 and no plan', () => {
+    const dir = tempDir();
+    const bad = path.join(dir, 'customers.json');
+    writeFileSync(bad, '{\n  "schemaVersion": 1,\n  "questionnaire": "other",\n  "responses": -1,\n  "anecdotal": true,\n  "areas": [],\n  "nps": { "answers": 0, "score": null, "margin": null },\n  "requests": []\n}\n');
+    const run = csq(['report', fixture('full.yaml'), '--customers', bad]);
+    expect(run.code).toBe(2);
+    expect(run.stdout).toBe('');
+    expect(run.stderr).toContain(`${bad}:4:16 responses: -1 is below the minimum 0`);
+  });
+});

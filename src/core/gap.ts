@@ -1,0 +1,125 @@
+/**
+ * The gap between the owner's view and the customers': customers.json (csq survey tally)
+ * read back and checked, and what the plan shows of it beside the owner's own scores. Pure.
+ * (Gap 1 of the service-quality gaps model: what the owner believes against what customers say.)
+ */
+import * as z from 'zod';
+import { InputError, type Problem } from '../errors.js';
+import type { Messages } from '../i18n/en.js';
+import { fill } from '../i18n/format.js';
+import { formatList, formatPercent } from '../i18n/intl.js';
+import { checkWithSchema } from './issues.js';
+import { lazySchema } from './lazy.js';
+import { locate } from './locate.js';
+import { isApplicable, resolveProfile, type Questionnaire } from './questionnaire.js';
+import type { Result } from './result.js';
+import { wholePercentOf } from './scoring.js';
+import type { Customers } from './tally.js';
+import type { YamlSource } from './yaml.js';
+import { bar } from './plan.js';
+
+const figure = z.number().min(0).max(100).nullable();
+const count = z.int().min(0);
+
+/** customers.json as csq survey tally writes it; fields csq does not know are allowed (they are only ever added). */
+export const customersSchema = lazySchema(() =>
+  z.object({
+    schemaVersion: z.literal(1),
+    questionnaire: z.string(),
+    responses: count,
+    anecdotal: z.boolean(),
+    areas: z.array(
+      z.object({
+        id: z.string(),
+        answers: count,
+        score: figure,
+        spread: z.number().min(0).nullable(),
+        importance: z.object({ answers: count, mean: z.number().nullable(), weight: z.number().min(0).max(1).nullable() }),
+        competitor: z.object({ answers: count, score: figure }),
+      }),
+    ),
+    nps: z.object({ answers: count, score: z.number().min(-100).max(100).nullable(), margin: z.number().min(0).nullable() }),
+    requests: z.array(z.object({ text: z.string().max(2000), count: z.int().min(1) })).max(1000),
+  }),
+);
+
+export type CustomersIn = Pick<Customers, 'questionnaire' | 'responses' | 'anecdotal' | 'requests'> & {
+  areas: { id: string; answers: number; score: number | null; importance: { weight: number | null }; competitor: { score: number | null } }[];
+  nps: { answers: number; score: number | null; margin: number | null };
+};
+
+export function validateCustomers(source: YamlSource, q: Questionnaire): CustomersIn {
+  const { data, problems } = checkWithSchema(customersSchema(), source);
+  if (data && data.questionnaire !== q.id) {
+    problems.push({ file: source.file, ...locate(source, ['questionnaire']), path: 'questionnaire', code: 'other-questionnaire', values: { found: data.questionnaire, expected: q.id } });
+  }
+  if (data) {
+    const known = new Set(q.sections.map((s) => s.id));
+    data.areas.forEach((area, i) => {
+      if (!known.has(area.id)) problems.push({ file: source.file, ...locate(source, ['areas', i, 'id']), path: `areas[${i}].id`, code: 'unknown-section', values: { key: area.id } } satisfies Problem);
+    });
+  }
+  if (problems.length > 0 || !data) throw new InputError(problems);
+  return data;
+}
+
+/** What the plan shows: a row per area that applies, the priorities by the customers, their requests, and what the owner's lists missed. */
+export function customersView(result: Result, customers: CustomersIn, q: Questionnaire, messages: Messages) {
+  const lang = messages.lang;
+  const t = messages.plan;
+  const profile = resolveProfile(q, result.profile);
+  const byId = new Map(customers.areas.map((a) => [a.id, a]));
+  const percent = (x: number | null) => (x === null ? '–' : formatPercent(Math.round(x), lang));
+  const rows = q.sections
+    .filter((section) => isApplicable(section, profile))
+    .map((section) => {
+      const own = result.sections.find((s) => s.id === section.id)!;
+      const ours = own.applicable ? wholePercentOf(own.score!, own.max!) : null;
+      const theirs = byId.get(section.id);
+      const score = theirs?.score ?? null;
+      const gap = ours === null || score === null ? null : Math.round(score) - ours;
+      return {
+        id: section.id,
+        title: section.title,
+        ours: percent(ours),
+        customers: percent(score),
+        gap: gap === null ? '–' : gap > 0 ? `+${gap}` : String(gap),
+        importance: theirs?.importance.weight == null ? '–' : formatPercent(Math.round(theirs.importance.weight * 100), lang),
+        competitor: percent(theirs?.competitor.score ?? null),
+        oursBar: ours === null ? '' : bar(ours, 100),
+        customersBar: score === null ? '' : bar(score, 100),
+        // What customers miss most, weighted by how much it matters to them: importance × the shortfall from 100%.
+        need: score === null ? null : (theirs?.importance.weight ?? 1) * (100 - score),
+      };
+    });
+  const ranked = rows
+    .filter((r) => r.need !== null)
+    .sort((a, b) => b.need! - a.need!)
+    .slice(0, 3);
+  const ownItems = [...result.requirements.internal, ...result.requirements.employees, ...result.requirements.topRequests].map(normal);
+  const top = customers.requests.slice(0, 3);
+  const missed = customers.requests
+    .slice(0, 10)
+    .filter((r) => !ownItems.some((item) => item.includes(normal(r.text)) || normal(r.text).includes(item)))
+    .slice(0, 5)
+    .map((r) => r.text);
+  const title = (id: string) => q.sections.find((s) => s.id === id)?.title ?? id;
+  return {
+    rows,
+    responses: customers.responses,
+    anecdotal: customers.anecdotal,
+    nps: customers.nps.score === null ? null : fill(t.customersNps, { nps: customers.nps.score, margin: customers.nps.margin ?? 0, count: customers.nps.answers }, lang),
+    priorities: formatList(
+      ranked.map((r) => r.title),
+      lang,
+    ),
+    ownPriorities: formatList(result.improve.map(title), lang),
+    samePriorities: ranked.map((r) => r.id).join() === result.improve.join(),
+    requests: top.map((r) => fill(t.customersRequest, { text: r.text, count: r.count }, lang)),
+    missed,
+  };
+}
+
+export type CustomersView = ReturnType<typeof customersView>;
+
+const normal = (text: string) => text.normalize('NFC').toLowerCase().replace(/\s+/g, ' ').trim().replace(/[.!;,]+$/u, '');
