@@ -51,7 +51,7 @@ export type CustomersIn = Pick<Customers, 'questionnaire' | 'responses' | 'anecd
 export function validateCustomers(source: YamlSource, q: Questionnaire): CustomersIn {
   const { data, problems } = checkWithSchema(customersSchema(), source);
   if (data && data.questionnaire !== q.id) {
-    problems.push({ file: source.file, ...locate(source, ['questionnaire']), path: 'questionnaire', code: 'other-questionnaire', values: { found: data.questionnaire, expected: q.id } });
+    problems.push({ file: source.file, ...locate(source, ['questionnaire']), path: 'questionnaire', code: 'customers-other-questionnaire', values: { found: data.questionnaire, expected: q.id } });
   }
   if (data) {
     const known = new Set(q.sections.map((s) => s.id));

@@ -369,6 +369,7 @@ export const en = {
     'survey-output-format': 'the survey is written as .md, .txt or .csv, not {file}',
     'survey-html-not-yet': 'an HTML or PDF survey is not available yet: write survey.md (to print or to e-mail) or survey.csv (for a forms tool)',
     'survey-tally-output': 'the tally is written as .json, not {file}',
+    'customers-other-questionnaire': 'this tally is for questionnaire "{found}", not "{expected}"',
     // Saved Results
     'result-other-questionnaire': 'this Result is for questionnaire "{found}", not "{expected}"',
     'result-missing-profile': 'missing profile.{question}',

@@ -387,6 +387,7 @@ export const he: Messages = {
     'survey-output-format': `הסקר נכתב כקובץ ‎.md‏, ‎.txt‏ או ‎.csv‏, לא ${ltr('{file}')}`,
     'survey-html-not-yet': `סקר ב-HTML או ב-PDF עדיין לא זמין: כתבו ${ltr('survey.md')} (להדפסה או לשליחה בדוא"ל) או ${ltr('survey.csv')} (לכלי טפסים)`,
     'survey-tally-output': `הסיכום נכתב כקובץ ‎.json‏, לא ${ltr('{file}')}`,
+    'customers-other-questionnaire': `הסיכום הזה הוא של השאלון "${ltr('{found}')}" ולא של השאלון "${ltr('{expected}')}"`,
     // תוצאות שמורות
     'result-other-questionnaire': `התוצאה הזאת היא לשאלון "${ltr('{found}')}" ולא לשאלון "${ltr('{expected}')}"`,
     'result-missing-profile': `חסר ${ltr('profile.{question}')}`,

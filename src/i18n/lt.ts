@@ -397,6 +397,7 @@ export const lt: Messages = {
     'survey-output-format': 'apklausa rašoma kaip .md, .txt arba .csv, ne kaip {file}',
     'survey-html-not-yet': 'HTML ar PDF apklausa dar negalima: įrašykite survey.md (spausdinti ar siųsti el. paštu) arba survey.csv (formų įrankiui)',
     'survey-tally-output': 'suvestinė rašoma kaip .json, ne kaip {file}',
+    'customers-other-questionnaire': 'ši suvestinė skirta klausimynui „{found}“, o ne „{expected}“',
     // Išsaugoti rezultatai
     'result-other-questionnaire': 'šis rezultatas skirtas klausimynui „{found}“, o ne „{expected}“',
     'result-missing-profile': 'trūksta profile.{question}',

@@ -403,6 +403,7 @@ export const pl: Messages = {
     'survey-output-format': 'ankieta jest zapisywana jako .md, .txt lub .csv, nie jako {file}',
     'survey-html-not-yet': 'ankieta w HTML lub PDF nie jest jeszcze dostępna: zapisz survey.md (do wydruku lub wysłania e-mailem) albo survey.csv (dla narzędzia do formularzy)',
     'survey-tally-output': 'zestawienie jest zapisywane jako .json, nie jako {file}',
+    'customers-other-questionnaire': 'to zestawienie dotyczy kwestionariusza „{found}”, a nie „{expected}”',
     // Zapisane wyniki
     'result-other-questionnaire': 'ten wynik dotyczy kwestionariusza „{found}”, a nie „{expected}”',
     'result-missing-profile': 'brak profile.{question}',

@@ -362,6 +362,7 @@ export const pt: Messages = {
     'survey-output-format': 'a pesquisa é gravada como .md, .txt ou .csv, não como {file}',
     'survey-html-not-yet': 'a pesquisa em HTML ou PDF ainda não está disponível: grave survey.md (para imprimir ou enviar por e-mail) ou survey.csv (para uma ferramenta de formulários)',
     'survey-tally-output': 'a apuração é gravada como .json, não como {file}',
+    'customers-other-questionnaire': 'esta apuração é do questionário "{found}", não do "{expected}"',
     'translation-statements': 'a seção {section} tem as afirmações [{ids}]; deveriam ser [{expected}]',
     // Resultados salvos
     'result-other-questionnaire': 'este resultado é do questionário "{found}", não do "{expected}"',

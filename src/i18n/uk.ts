@@ -392,6 +392,7 @@ export const uk: Messages = {
     'survey-output-format': 'опитування записується як .md, .txt або .csv, а не як {file}',
     'survey-html-not-yet': 'опитування в HTML чи PDF поки недоступне: запишіть survey.md (щоб надрукувати чи надіслати електронною поштою) або survey.csv (для сервісу форм)',
     'survey-tally-output': 'підсумок записується як .json, а не як {file}',
+    'customers-other-questionnaire': 'цей підсумок до анкети «{found}», а не «{expected}»',
     // Збережені результати
     'result-other-questionnaire': 'цей результат — до анкети «{found}», а не «{expected}»',
     'result-missing-profile': 'бракує profile.{question}',

@@ -239,5 +239,7 @@ describe('csq report --customers: the gap in the plan', () => {
     expect(run.code).toBe(2);
     expect(run.stdout).toBe('');
     expect(run.stderr).toContain(`${bad}:4:16 responses: -1 is below the minimum 0`);
+    writeFileSync(bad, readFileSync(bad, 'utf8').replace('-1', '3'));
+    expect(csq(['report', fixture('full.yaml'), '--customers', bad]).stderr).toBe(`${bad}:3:20 questionnaire: this tally is for questionnaire "other", not "csq"\n`);
   });
 });
