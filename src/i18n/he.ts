@@ -381,7 +381,7 @@ export const he: Messages = {
     'csv-after-quote': 'טקסט אחרי המירכאות שסוגרות שדה',
     'csv-field-count': 'בשורה יש {found} שדות ובכותרת {expected}; השורה מדולגת',
     'csv-no-header': 'אין בקובץ שורת כותרת',
-    'csv-duplicate-column': `עמודה {column} שואלת את אותה שאלה (${ltr('{id}')}) כמו עמודה {first}`,
+    'csv-duplicate-column': `עמודה ${ltr('{column}')} שואלת את אותה שאלה (${ltr('{id}')}) כמו עמודה ${ltr('{first}')}`,
     'csv-no-known-column': 'אף עמודה בכותרת אינה שאלה של הסקר',
     'survey-no-responses': 'לא ניתן היה לספור אף תשובה',
     'survey-output-format': `הסקר נכתב כקובץ ‎.md‏, ‎.txt‏ או ‎.csv‏, לא ${ltr('{file}')}`,

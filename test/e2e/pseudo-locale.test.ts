@@ -16,7 +16,7 @@ const q = loadQuestionnaire(readFileSync('questionnaires/csq.en.yaml', 'utf8'), 
 const IDS = new Set([q.id, ...q.profile.map((p) => p.id), ...q.sections.flatMap((s) => [s.id, ...s.statements.flatMap((st) => st.id.split('-'))])]);
 /** Words that are the same in every language: names of things, commands, formats, units. */
 const SAME_EVERYWHERE = new Set([
-  'csq', 'CSQ', 'assess', 'report', 'validate', 'init', 'schema', 'compare', 'team', 'help', 'YAML', 'JSON', 'UTF', 'KiB', 'MiB', 'NPS', 'Markdown',
+  'csq', 'CSQ', 'assess', 'report', 'validate', 'init', 'schema', 'compare', 'team', 'survey', 'make', 'tally', 'help', 'YAML', 'JSON', 'UTF', 'KiB', 'MiB', 'NPS', 'Markdown',
   'CRLF', 'BOM', 'Ctrl', 'Enter', 'Handlebars', 'McDonald',
   // Syntax: argument names in usage, YAML's own values in a template.
   'files', 'file', 'kind', 'before', 'after', 'true', 'false', 'null',
@@ -68,8 +68,8 @@ describe('the pseudo-locale finds every string that escaped the catalogues', () 
   });
 
   it('in every help text', () => {
-    for (const command of ['', 'assess', 'report', 'validate', 'init', 'schema', 'compare', 'team']) {
-      const run = csq([...(command ? [command] : []), '--help', ...X]);
+    for (const command of ['', 'assess', 'report', 'validate', 'init', 'schema', 'compare', 'team', 'survey', 'survey make', 'survey tally']) {
+      const run = csq([...(command ? command.split(' ') : []), '--help', ...X]);
       expect(run.code).toBe(0);
       expectNoEnglish(`csq ${command} --help`, run.stdout);
     }
