@@ -4,7 +4,7 @@
  */
 import * as path from 'node:path';
 import { plainLine } from '../core/characters.js';
-import { csvLine, parseCsv } from '../core/csv-reader.js';
+import { csvLine, csvRecords } from '../core/csv-reader.js';
 import { hasSurvey, resolveProfile, type Questionnaire } from '../core/questionnaire.js';
 import { headerIndex, normalizeText, surveyHeader, surveyMarkdown } from '../core/survey.js';
 import { tally, type Customers } from '../core/tally.js';
@@ -83,7 +83,7 @@ export async function surveyTally(files: string[], options: SurveyTallyOptions):
   recordInputs(files);
   const tables = files.map((file) => {
     const { name, text } = readTextFile(file, { kind: 'responses' });
-    return { file: name, table: parseCsv(text) };
+    return { file: name, records: csvRecords(text) };
   });
   const result = tally(reference, headerIndex(reference, translations), tables, { labels });
   if (result.fatal.length > 0) throw new InputError([...result.fatal, ...result.problems]);

@@ -22,7 +22,7 @@ export interface CsvTable {
   records: CsvRecord[];
 }
 
-/** `;` if the header row (outside quotes) has more semicolons than commas, else `,`. */
+/** `;` if the header row (outside quotes) has more semicolons than commas, else `,` (a BOM is neither). */
 export function detectDelimiter(text: string): ',' | ';' {
   let commas = 0;
   let semicolons = 0;
@@ -37,9 +37,15 @@ export function detectDelimiter(text: string): ',' | ';' {
   return semicolons > commas ? ';' : ',';
 }
 
-export function parseCsv(input: string, delimiter: ',' | ';' = detectDelimiter(input.replace(/^\uFEFF/, ''))): CsvTable {
+export function parseCsv(input: string, delimiter?: ',' | ';'): CsvTable {
   const text = input.charCodeAt(0) === 0xfeff ? input.slice(1) : input;
-  const records: CsvRecord[] = [];
+  const chosen = delimiter ?? detectDelimiter(text);
+  return { delimiter: chosen, records: [...csvRecords(text, chosen)] };
+}
+
+/** The records one by one, so that a large file is tallied without holding all of it as fields. */
+export function* csvRecords(input: string, delimiter: ',' | ';' = detectDelimiter(input)): Generator<CsvRecord> {
+  const text = input.charCodeAt(0) === 0xfeff ? input.slice(1) : input;
   let line = 1;
   let i = 0;
   const n = text.length;
@@ -75,8 +81,8 @@ export function parseCsv(input: string, delimiter: ',' | ';' = detectDelimiter(i
         if (!closed) {
           record.problem ??= { code: 'csv-unclosed-quote', line: start, column };
           record.fields.push(value);
-          records.push(record);
-          return { delimiter, records };
+          yield record;
+          return;
         }
         if (i < n && text[i] !== delimiter && text[i] !== '\n' && text[i] !== '\r') {
           record.problem ??= { code: 'csv-after-quote', line, column };
@@ -103,10 +109,10 @@ export function parseCsv(input: string, delimiter: ',' | ';' = detectDelimiter(i
     if (text[i] === '\r') i++;
     if (text[i] === '\n') i++;
     line++;
-    records.push(record);
+    yield record;
   }
-  return { delimiter, records };
 }
+
 
 /** One field for a CSV file csq writes: quoted only when it must be. */
 export function csvLineField(value: string, delimiter: ',' | ';' = ','): string {

@@ -14,7 +14,7 @@
  * - top requests: the wants, split into items, counted after normalising case and spacing.
  */
 import type { Problem } from '../errors.js';
-import type { CsvTable } from './csv-reader.js';
+import type { CsvRecord } from './csv-reader.js';
 import { MAX_LIST_ITEMS, MAX_RESPONSE_PROBLEMS, MAX_TEXT_CHARS, MIN_SURVEY_RESPONSES } from './limits.js';
 import type { Questionnaire } from './questionnaire.js';
 import { normalizeText, RECOMMEND_MAX, RECOMMEND_MIN, type HeaderIndex } from './survey.js';
@@ -51,7 +51,8 @@ export interface Customers {
 
 export interface TallyFile {
   file: string;
-  table: CsvTable;
+  /** The header row first; read once, one record at a time. */
+  records: Iterable<CsvRecord>;
 }
 
 export interface TallyResult {
@@ -68,10 +69,24 @@ const round1 = (x: number) => Math.round(x * 10) / 10;
 const round3 = (x: number) => Math.round(x * 1000) / 1000;
 const mean = (xs: readonly number[]) => (xs.length === 0 ? null : xs.reduce((a, b) => a + b, 0) / xs.length);
 
-export function sampleSd(xs: readonly number[]): number | null {
-  if (xs.length < 2) return null;
-  const m = mean(xs)!;
-  return Math.sqrt(xs.reduce((a, x) => a + (x - m) ** 2, 0) / (xs.length - 1));
+/** Count, mean and sample variance kept as values arrive (Welford), so that no answer is held. */
+export class Running {
+  n = 0;
+  private m = 0;
+  private m2 = 0;
+  add(x: number): void {
+    this.n++;
+    const d = x - this.m;
+    this.m += d / this.n;
+    this.m2 += d * (x - this.m);
+  }
+  get mean(): number | null {
+    return this.n === 0 ? null : this.m;
+  }
+  /** The sample standard deviation (n − 1); null below two values. */
+  get sd(): number | null {
+    return this.n < 2 ? null : Math.sqrt(this.m2 / (this.n - 1));
+  }
 }
 
 /** NPS and its 95% margin of error, in points (formula above); null without answers. */
@@ -130,19 +145,20 @@ export function tally(reference: Questionnaire, index: HeaderIndex, files: reado
   const sectionIds = new Set(reference.sections.map((s) => s.id));
 
   // Per area: each response's percent; per statement: every rating.
-  const areaPercents = new Map<string, number[]>();
-  const competitorPercents = new Map<string, number[]>();
-  const importance = new Map<string, number[]>();
-  const ratings = new Map<string, number[]>();
-  const competitorRatings = new Map<string, number[]>();
+  const areaPercents = new Map<string, Running>();
+  const competitorPercents = new Map<string, Running>();
+  const importance = new Map<string, Running>();
+  const ratings = new Map<string, Running>();
+  const competitorRatings = new Map<string, Running>();
   const recommend: number[] = [];
   const requests = new Map<string, { text: string; count: number; first: number }>();
   const push = <K>(map: Map<K, number[]>, key: K, value: number) => (map.get(key) ?? map.set(key, []).get(key)!).push(value);
+  const add = (map: Map<string, Running>, key: string, value: number) => (map.get(key) ?? map.set(key, new Running()).get(key)!).add(value);
   let responses = 0;
   let skipped = 0;
   let order = 0;
 
-  for (const { file, table } of files) {
+  for (const { file, records } of files) {
     let kept = 0;
     const report = (p: Problem) => {
       if (kept < MAX_RESPONSE_PROBLEMS) {
@@ -150,7 +166,10 @@ export function tally(reference: Questionnaire, index: HeaderIndex, files: reado
         kept++;
       } else moreProblems.set(file, (moreProblems.get(file) ?? 0) + 1);
     };
-    const [header, ...rows] = table.records;
+    const iterator = records[Symbol.iterator]();
+    const first = iterator.next();
+    const header = first.done ? undefined : first.value;
+    const rows: Iterable<CsvRecord> = { [Symbol.iterator]: () => iterator };
     if (!header || (header.fields.length === 1 && header.fields[0]!.trim() === '')) {
       fatal.push({ file, line: 1, column: 1, code: 'csv-no-header' });
       continue;
@@ -222,18 +241,18 @@ export function tally(reference: Questionnaire, index: HeaderIndex, files: reado
         if (id === 'recommend') recommend.push(value);
         else if (id.startsWith('importance.')) {
           const section = id.slice('importance.'.length);
-          if (sectionIds.has(section)) push(importance, section, value);
+          if (sectionIds.has(section)) add(importance, section, value);
         } else if (id.startsWith('competitor.')) {
           const statement = id.slice('competitor.'.length);
-          push(competitorRatings, statement, value);
+          add(competitorRatings, statement, value);
           push(rowCompetitor, sectionOf.get(statement)!, value);
         } else {
-          push(ratings, id, value);
+          add(ratings, id, value);
           push(rowArea, sectionOf.get(id)!, value);
         }
       }
-      for (const [section, xs] of rowArea) push(areaPercents, section, (100 * mean(xs)!) / max);
-      for (const [section, xs] of rowCompetitor) push(competitorPercents, section, (100 * mean(xs)!) / max);
+      for (const [section, xs] of rowArea) add(areaPercents, section, (100 * mean(xs)!) / max);
+      for (const [section, xs] of rowCompetitor) add(competitorPercents, section, (100 * mean(xs)!) / max);
       for (const text of wants) {
         for (const item of splitWants(text)) {
           const known = requests.get(item);
@@ -244,32 +263,33 @@ export function tally(reference: Questionnaire, index: HeaderIndex, files: reado
     }
   }
 
-  const importanceMeans = new Map([...importance].map(([section, xs]) => [section, mean(xs)!]));
+  const importanceMeans = new Map([...importance].map(([section, r]) => [section, r.mean!]));
   const importanceSum = [...importanceMeans.values()].reduce((a, b) => a + b, 0);
   const areas: AreaFigures[] = reference.sections.map((section) => {
-    const percents = areaPercents.get(section.id) ?? [];
-    const m = mean(percents);
-    const sd = sampleSd(percents);
-    const imp = importance.get(section.id) ?? [];
+    const percents = areaPercents.get(section.id);
+    const m = percents?.mean ?? null;
+    const sd = percents?.sd ?? null;
     const impMean = importanceMeans.get(section.id);
-    const competitor = competitorPercents.get(section.id) ?? [];
-    const cm = mean(competitor);
+    const competitor = competitorPercents.get(section.id);
+    const cm = competitor?.mean ?? null;
     return {
       id: section.id,
-      answers: percents.length,
+      answers: percents?.n ?? 0,
       score: m === null ? null : round1(m),
       spread: sd === null ? null : round1(sd),
-      importance: { answers: imp.length, mean: impMean === undefined ? null : round3(impMean), weight: impMean === undefined || importanceSum === 0 ? null : round3(impMean / importanceSum) },
-      competitor: { answers: competitor.length, score: cm === null ? null : round1(cm) },
+      importance: {
+        answers: importance.get(section.id)?.n ?? 0,
+        mean: impMean === undefined ? null : round3(impMean),
+        weight: impMean === undefined || importanceSum === 0 ? null : round3(impMean / importanceSum),
+      },
+      competitor: { answers: competitor?.n ?? 0, score: cm === null ? null : round1(cm) },
     };
   });
   const statements: Customers['statements'] = {};
   for (const id of sectionOf.keys()) {
-    const xs = ratings.get(id) ?? [];
-    const cs = competitorRatings.get(id) ?? [];
-    const m = mean(xs);
-    const cm = mean(cs);
-    statements[id] = { answers: xs.length, mean: m === null ? null : round3(m), competitorMean: cm === null ? null : round3(cm) };
+    const m = ratings.get(id)?.mean ?? null;
+    const cm = competitorRatings.get(id)?.mean ?? null;
+    statements[id] = { answers: ratings.get(id)?.n ?? 0, mean: m === null ? null : round3(m), competitorMean: cm === null ? null : round3(cm) };
   }
   const customers: Customers = {
     schemaVersion: CUSTOMERS_SCHEMA_VERSION,

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { parseCsv } from '../../src/core/csv-reader.js';
 import { loadQuestionnaire, resolveProfile } from '../../src/core/questionnaire.js';
 import { headerIndex, normalizeText, surveyHeader, surveyQuestions } from '../../src/core/survey.js';
-import { npsOf, sampleSd, splitWants, tally } from '../../src/core/tally.js';
+import { npsOf, Running, splitWants, tally } from '../../src/core/tally.js';
 import { en } from '../../src/i18n/en.js';
 import { catalogue } from '../../src/i18n/catalogues.js';
 import { SUPPORTED_LANGS } from '../../src/i18n/index.js';
@@ -16,7 +16,7 @@ const translations = SUPPORTED_LANGS.map((lang) => ({
 const reference = translations[0]!.questionnaire;
 const index = headerIndex(reference, translations);
 const labels = new Map(translations.flatMap(({ questionnaire }) => Object.entries(questionnaire.scale.labels).map(([v, l]) => [normalizeText(l), Number(v)] as const)));
-const run = (text: string, file = 'responses.csv') => tally(reference, index, [{ file, table: parseCsv(text) }], { labels });
+const run = (text: string, file = 'responses.csv') => tally(reference, index, [{ file, records: parseCsv(text).records }], { labels });
 
 describe('the survey tally', () => {
   it('computes NPS and its 95% margin as the README states, on hand-computed cases', () => {
@@ -29,9 +29,15 @@ describe('the survey tally', () => {
     expect(npsOf([])).toMatchObject({ answers: 0, score: null, margin: null });
   });
 
-  it('takes the sample standard deviation (n − 1)', () => {
-    expect(sampleSd([90, 60, 30, 80])).toBeCloseTo(Math.sqrt(2100 / 3), 10);
-    expect(sampleSd([50])).toBeNull();
+  it('keeps the mean and the sample standard deviation (n − 1) as values arrive', () => {
+    const r = new Running();
+    expect([r.mean, r.sd]).toEqual([null, null]);
+    r.add(50);
+    expect([r.n, r.mean, r.sd]).toEqual([1, 50, null]);
+    for (const x of [60, 30, 80]) r.add(x);
+    // 50, 60, 30, 80: mean 55, squares 25 + 25 + 625 + 625 = 1300, ÷ 3.
+    expect(r.mean).toBe(55);
+    expect(r.sd).toBeCloseTo(Math.sqrt(1300 / 3), 10);
   });
 
   it('computes each area’s score, spread, answers and importance weight, and the top requests, by hand', () => {
