@@ -175,6 +175,11 @@ describe('csq survey tally', () => {
       expect(run.stderr, file).toBe(`${path.dirname(file)}/${message}\n`);
       expect(run.stdout).toBe('');
     }
+    const large = write('large.csv', Buffer.alloc(17_000_000, 'a'));
+    expect(csq(['survey', 'tally', large]).stderr).toBe(`${large}: the file is 16.2 MiB, more than the 16.0 MiB csq reads\n`);
+    const twice = csq(['survey', 'tally', survey('google-forms.csv'), `${path.dirname(survey('google-forms.csv'))}/../survey/google-forms.csv`]);
+    expect(twice.code).toBe(2);
+    expect(twice.stderr).toContain('is listed twice');
     const txt = csq(['survey', 'tally', survey('google-forms.csv'), '-o', path.join(dir, 'x.txt')]);
     expect(txt.code).toBe(2);
     expect(txt.stderr).toContain('the tally is written as .json');
