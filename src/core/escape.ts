@@ -26,3 +26,8 @@ export function escapeMarkdown(value: string, atLineStart = true): string {
     .map((line, i) => escapeLine(line, atLineStart || i > 0))
     .join('<br>');
 }
+
+/** For HTML and SVG text and attribute values: the five characters that can end or start markup. */
+export function escapeHtml(value: string): string {
+  return value.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+}

@@ -16,14 +16,14 @@ const pause = new Int32Array(new SharedArrayBuffer(4));
  * reader has gone (`csq … | head -1`) the rest is dropped and the command still ends with its
  * own exit code.
  */
-export function writeStdout(content: string): void {
+export function writeStdout(content: string | Uint8Array): void {
   if (readerGone) return;
   // The Windows console needs libuv's conversion of UTF-8: keep Node's stream there.
   if (process.platform === 'win32') {
     streamStdout().write(content);
     return;
   }
-  const bytes = Buffer.from(content);
+  const bytes = typeof content === 'string' ? Buffer.from(content) : content;
   for (let offset = 0; offset < bytes.length; ) {
     try {
       offset += fs.writeSync(1, bytes, offset);
@@ -44,6 +44,11 @@ export function writeStdout(content: string): void {
 /** Only a character device can be a terminal: for a pipe or a file, do not set up the stream to ask. */
 export function stdoutMayBeTerminal(): boolean {
   return process.platform === 'win32' || fs.fstatSync(1).isCharacterDevice();
+}
+
+/** stdout is a terminal: no place for a PDF's bytes. */
+export function stdoutIsTerminal(): boolean {
+  return stdoutMayBeTerminal() && process.stdout.isTTY === true;
 }
 
 function streamStdout(): NodeJS.WriteStream {

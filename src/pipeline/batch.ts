@@ -12,7 +12,7 @@ import { formatProblems } from '../render/problems.js';
 
 /** One input's output and what to say once it is written. */
 export interface Rendered {
-  content: string;
+  content: string | Uint8Array;
   /** Printed once the output is written: each line with its newline. */
   lines: string;
   gateFailed: boolean;
