@@ -31,14 +31,14 @@ export interface ChartOptions {
 }
 
 const WIDTH = 640;
-const LABEL = 210;
+const LABEL = 250;
 const VALUE = 64;
 const PLOT = WIDTH - LABEL - VALUE - 16;
 const ROW = 30;
 const PAIR_ROW = 40;
 const TOP = 8;
 const LEGEND = 26;
-const MAX_LABEL_CHARS = 30;
+const MAX_LABEL_CHARS = 32;
 
 const e = escapeHtml;
 const clamp = (v: number) => Math.max(0, Math.min(100, v));
@@ -77,7 +77,7 @@ export function barChart(options: ChartOptions): string {
     const y = TOP + i * rowHeight;
     const mid = y + rowHeight / 2;
     const marked = row.priority !== undefined;
-    const label = `${marked ? `${row.priority}. ` : ''}${shortLabel(row.label)}`;
+    const label = shortLabel(`${marked ? `${row.priority}. ` : ''}${row.label}`);
     parts.push(`<g class="row${marked ? ' priority' : ''}"><title>${e(`${row.label}: ${row.before ? `${row.before.valueText} → ` : ''}${row.valueText}`)}</title>`);
     parts.push(`<text class="label" x="${n(x(LABEL - 8))}" y="${n(mid)}" text-anchor="${anchor(false)}" dominant-baseline="middle">${e(label)}</text>`);
     parts.push(rect(LABEL, LABEL + PLOT, y + 4, rowHeight - 8, 'track'));

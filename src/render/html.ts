@@ -72,6 +72,14 @@ p, ul, ol { margin: .4em 0; }
 blockquote { margin: .6em 0; padding: .5em .9em; border-inline-start: 4px solid var(--accent); background: #f4f7fb; font-size: 1.15em; }
 table { border-collapse: collapse; width: 100%; margin: .5em 0; break-inside: avoid; }
 th, td { border: 1px solid var(--rule); padding: .25em .45em; text-align: start; vertical-align: top; }
+td { overflow-wrap: anywhere; }
+table.actions, table.skills, table.scores, table.education, table.changes { table-layout: fixed; }
+.actions th:nth-child(1) { width: 32%; } .actions th:nth-child(2) { width: 17%; } .actions th:nth-child(3) { width: 14%; } .actions th:nth-child(4) { width: 15%; }
+.skills th:nth-child(1) { width: 42%; }
+.scores th:nth-child(1) { width: 46%; } .scores th:nth-child(2) { width: 17%; } .scores th:nth-child(3) { width: 12%; }
+.education td:first-child { width: 30%; }
+.changes th:nth-child(1) { width: 34%; }
+td[style*="right"] { text-align: end; }
 th { background: #f4f6f9; }
 tr { break-inside: avoid; }
 code { font-family: "DejaVu Sans Mono", "Liberation Mono", Menlo, Consolas, monospace; font-size: .85em; white-space: pre; color: var(--accent); }
@@ -138,6 +146,22 @@ export function htmlDocument(shell: Shell): string {
 }
 
 const render = (tokens: Token[]) => md.renderer.render(tokens, md.options, {});
+
+/**
+ * Each table of the plan gets a class from the heading it follows, so that its columns get
+ * widths of their own (a fixed layout: a long word wraps inside its column, never widens the page).
+ */
+function classifyTables(tokens: Token[], classes: Record<string, string>): void {
+  let heading = '';
+  for (let i = 0; i < tokens.length; i++) {
+    const token = tokens[i]!;
+    if (token.type === 'heading_open') heading = tokens[i + 1]!.content.trim();
+    if (token.type === 'table_open') {
+      const cls = classes[heading];
+      if (cls) token.attrSet('class', cls);
+    }
+  }
+}
 
 /** The index of the first level-2 heading whose text is `text`, at or after `from`; -1 if none. */
 function headingIndex(tokens: Token[], text: string, from = 0): number {
@@ -221,6 +245,8 @@ export function planChart(plan: PlanModel, result: Result, messages: Messages): 
 /** The plan as a document: the pin-up page, the two things to post, then the method with the chart. */
 export function planHtml(markdown: string, plan: PlanModel, result: Result, messages: Messages, paper?: Paper): string {
   const tokens = md.parse(markdown, {});
+  const t = messages.plan;
+  classifyTables(tokens, { [t.headingActions]: 'actions', [t.headingPostCommunication]: 'skills', [t.headingA]: 'scores', [t.headingE]: 'education' });
   const post = headingIndex(tokens, messages.plan.headingPostCommunication);
   const chartAt = headingIndex(tokens, messages.plan.headingA, Math.max(0, post));
   const chart = planChart(plan, result, messages);
@@ -274,6 +300,13 @@ export function posterHtml(plan: PlanModel, messages: Messages, paper?: Paper): 
   return htmlDocument({ lang: plan.lang, title, organization: plan.organization, date: plan.date, messages, kind: 'poster', body, ...(paper ? { paper } : {}) });
 }
 
+function compareTokens(markdown: string): Token[] {
+  const tokens = md.parse(markdown, {});
+  const first = tokens.find((t) => t.type === 'table_open');
+  first?.attrSet('class', 'changes');
+  return tokens;
+}
+
 /** compare: before and after per area, side by side in one chart, then compare's own table. */
 export function compareHtml(comparison: Comparison, markdown: string, messages: Messages): string {
   const h = messages.html;
@@ -298,6 +331,6 @@ export function compareHtml(comparison: Comparison, markdown: string, messages: 
   });
   const organization = after.organization ?? before.organization;
   const title = organization ? fill(h.compareTitleFor, { organization }) : h.compareTitle;
-  const body = `<main>\n<h1>${escapeHtml(title)}</h1>\n<figure>${svg}<figcaption>${escapeHtml(h.compareCaption)}</figcaption></figure>\n${render(md.parse(markdown, {}))}</main>`;
+  const body = `<main>\n<h1>${escapeHtml(title)}</h1>\n<figure>${svg}<figcaption>${escapeHtml(h.compareCaption)}</figcaption></figure>\n${render(compareTokens(markdown))}</main>`;
   return htmlDocument({ lang, title, organization, date: formatDate(after.date, lang), messages, kind: 'compare', body });
 }
