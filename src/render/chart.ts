@@ -38,7 +38,7 @@ const ROW = 30;
 const PAIR_ROW = 40;
 const TOP = 8;
 const LEGEND = 26;
-const MAX_LABEL_CHARS = 32;
+const MAX_LABEL_CHARS = 28;
 
 const e = escapeHtml;
 const clamp = (v: number) => Math.max(0, Math.min(100, v));

@@ -87,7 +87,7 @@ hr { border: 0; border-top: 1px solid var(--rule); margin: 1.2em 0; }
 figure { margin: .8em 0; break-inside: avoid; }
 figcaption { color: var(--muted); font-size: .85em; }
 svg.chart { display: block; width: 100%; max-width: 40rem; height: auto; }
-svg .label, svg .value, svg .legend { font: 13px system-ui, "DejaVu Sans", "Liberation Sans", Arial, sans-serif; fill: var(--ink); }
+svg .label, svg .value, svg .legend { font: 12px system-ui, "DejaVu Sans", "Liberation Sans", Arial, sans-serif; fill: var(--ink); }
 svg .priority .label { font-weight: bold; }
 svg .track { fill: var(--track); }
 svg .bar { fill: var(--accent); }
