@@ -687,7 +687,7 @@ export const he: Messages = {
       lang: 'שפת הכרזה ({langs})',
       questionnaire: 'שאלון משלכם',
       force: 'החלפת קובץ פלט קיים',
-      examples: ['csq poster answers.yaml -o poster.pdf', 'csq poster answers.yaml -o poster.html --paper letter', 'csq poster result.json --lang en -o poster.pdf'],
+      examples: ['csq poster answers.yaml -o poster.pdf', 'csq poster answers.yaml -o poster.html --paper letter', 'csq poster result.json --lang pt -o cartaz.pdf'],
     },
     team: {
       description: 'שילוב של כמה משיבים מאותו ארגון לתוצאה אחת ולתוכנית אחת.',

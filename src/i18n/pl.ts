@@ -666,7 +666,7 @@ export const pl: Messages = {
         'csq report --example',
         'csq report answers.yaml -o plan.pdf     # drukuje Chromium, Chrome lub Edge (CHROME_PATH)',
         'csq report answers.yaml -o plan.html',
-        'csq report clients/*.yaml --format csv -o klienci.csv',
+        'csq report clients/*.yaml --format csv -o clients.csv',
       ],
     },
     validate: {
@@ -717,7 +717,7 @@ export const pl: Messages = {
       lang: 'język plakatu ({langs})',
       questionnaire: 'własny kwestionariusz',
       force: 'zastąp istniejący plik wyjściowy',
-      examples: ['csq poster answers.yaml -o plakat.pdf', 'csq poster answers.yaml -o plakat.html --paper letter', 'csq poster result.json --lang en -o poster.pdf'],
+      examples: ['csq poster answers.yaml -o poster.pdf', 'csq poster answers.yaml -o poster.html --paper letter', 'csq poster result.json --lang pt -o cartaz.pdf'],
     },
     team: {
       description: 'Łączy odpowiedzi kilku respondentów z jednej organizacji w jeden wynik i jeden plan.',
@@ -729,7 +729,7 @@ export const pl: Messages = {
       template: 'renderuje według twojego szablonu Handlebars',
       visionFrom: 'bierze wizję, komunikację i szkolenie od tego respondenta (domyślnie: z pierwszego pliku)',
       force: 'zastępuje istniejący plik wyjściowy',
-      examples: ['csq team owner.yaml manager.yaml staff-*.yaml -o team-plan.md', 'csq team team/*.yaml --format json', 'csq team owner.yaml manager.yaml --vision-from manager.yaml', 'csq team team/*.yaml --format csv -o respondenci.csv'],
+      examples: ['csq team owner.yaml manager.yaml staff-*.yaml -o team-plan.md', 'csq team team/*.yaml --format json', 'csq team owner.yaml manager.yaml --vision-from manager.yaml', 'csq team team/*.yaml --format csv -o respondents.csv'],
       note: 'Wyniki są łączone; zasady i wymagania klientów to połączone odpowiedzi wszystkich respondentów; wizja, komunikacja\ni szkolenie pochodzą od jednego respondenta: z pierwszego pliku albo z pliku wskazanego w --vision-from FILE.',
     },
   },
