@@ -81,7 +81,7 @@ describe('the bar chart', () => {
       ['bar-priority', 250, 124],
       ['bar-priority', 250, 14],
     ]);
-    expect(svg).toContain('>1. &lt;script&gt;alert(1)&lt;/script&gt; &amp;…</text>');
+    expect(svg).toContain('>1. &lt;script&gt;alert(1)&lt;/script…</text>');
     expect(svg).toContain('>not applicable</text>');
   });
 
