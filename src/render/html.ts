@@ -74,7 +74,7 @@ table { border-collapse: collapse; width: 100%; margin: .5em 0; break-inside: av
 th, td { border: 1px solid var(--rule); padding: .25em .45em; text-align: start; vertical-align: top; }
 td { overflow-wrap: anywhere; }
 table.actions, table.skills, table.scores, table.education, table.changes { table-layout: fixed; }
-.actions th:nth-child(1) { width: 32%; } .actions th:nth-child(2) { width: 17%; } .actions th:nth-child(3) { width: 14%; } .actions th:nth-child(4) { width: 15%; }
+.actions th:nth-child(1) { width: 30%; } .actions th:nth-child(2) { width: 16%; } .actions th:nth-child(3) { width: 16%; } .actions th:nth-child(4) { width: 15%; }
 .skills th:nth-child(1) { width: 42%; }
 .scores th:nth-child(1) { width: 46%; } .scores th:nth-child(2) { width: 17%; } .scores th:nth-child(3) { width: 12%; }
 .education td:first-child { width: 30%; }
