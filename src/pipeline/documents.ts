@@ -7,13 +7,14 @@ import * as path from 'node:path';
 import { buildPlan } from '../core/plan.js';
 import { fail } from '../errors.js';
 import type { Printer } from '../io/browser.js';
+import type { Paper } from '../render/html.js';
 import { renderMarkdown, type Scored } from './inputs.js';
+
+export type { Paper } from '../render/html.js';
 
 /** What report and team write. */
 export const REPORT_FORMATS = ['markdown', 'json', 'html', 'pdf', 'csv'] as const;
 
-export type Paper = 'a4' | 'letter';
-export const PAPERS: readonly Paper[] = ['a4', 'letter'];
 
 /** What a document needs from a run: the Result and the language it is rendered in. */
 type Source = Pick<Scored, 'result' | 'context'>;
