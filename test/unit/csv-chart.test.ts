@@ -7,7 +7,7 @@ import { csvDocument } from '../../src/pipeline/csv-table.js';
 import { scoreFile } from '../../src/pipeline/inputs.js';
 import { barChart, shortLabel } from '../../src/render/chart.js';
 import { fixture } from '../helpers.js';
-import { markup } from './html.test.js';
+import { markup } from '../html-markup.js';
 
 describe('CSV', () => {
   it('quotes as RFC 4180 says: a quote, a comma, a line break or edge spaces', () => {

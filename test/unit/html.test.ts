@@ -9,21 +9,7 @@ import { planHtml, posterHtml } from '../../src/pipeline/documents.js';
 import { scoreFile } from '../../src/pipeline/inputs.js';
 import { cssString, fitEstimate, isRtl, pageCounter, PIN_SIZES, printableBox } from '../../src/render/html.js';
 import { fixture } from '../helpers.js';
-
-/** Every tag and attribute written as markup: every `<` of user text is `&lt;`, so each `<` left is csq's. */
-export function markup(html: string): { tags: Set<string>; attributes: Set<string>; values: string[] } {
-  const tags = new Set<string>();
-  const attributes = new Set<string>();
-  const values: string[] = [];
-  for (const [, tag, rest] of html.matchAll(/<\/?([a-zA-Z][\w-]*)([^>]*)>/g)) {
-    tags.add(tag!.toLowerCase());
-    for (const [, name, value] of rest!.matchAll(/\s([\w:-]+)(?:="([^"]*)")?/g)) {
-      attributes.add(name!.toLowerCase());
-      if (value !== undefined) values.push(value);
-    }
-  }
-  return { tags, attributes, values };
-}
+import { markup } from '../html-markup.js';
 
 /** What csq's own markup uses; anything else came from somewhere it must not. */
 const TAGS = ['html', 'head', 'meta', 'title', 'style', 'body', 'main', 'section', 'h1', 'h2', 'h3', 'p', 'br', 'blockquote', 'strong', 'em', 'code', 'ul', 'ol', 'li', 'table', 'thead', 'tbody', 'tr', 'th', 'td', 'hr', 'figure', 'figcaption', 'svg', 'desc', 'g', 'rect', 'path', 'text', 'span', '!doctype'];
