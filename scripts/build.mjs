@@ -44,6 +44,16 @@ const lazyChildProcess = {
   },
 };
 
+/** The catalogues come from dist/assets, one language at a time (src/i18n/catalogues.built.ts). */
+const cataloguesFromAssets = {
+  name: 'catalogues-from-assets',
+  setup(b) {
+    b.onResolve({ filter: /^\.\/catalogues\.js$/ }, ({ importer }) =>
+      importer.endsWith(path.join('src', 'i18n', 'index.ts')) ? { path: path.join(path.dirname(importer), 'catalogues.built.ts') } : undefined,
+    );
+  },
+};
+
 /**
  * puppeteer-core, bundled into the chunks that only a PDF loads, tries optional packages that
  * csq does not ship: ws its native speed-ups, debug supports-color. Each is absent, as in a plain
@@ -74,7 +84,7 @@ const split = await build({
   chunkNames: 'chunks/[name]-[hash]',
   outExtension: { '.js': '.cjs' },
   define: { __CSQ_VERSION__: JSON.stringify(version) },
-  plugins: [zodEnglishOnly, lazyChildProcess, absentOptional],
+  plugins: [zodEnglishOnly, lazyChildProcess, cataloguesFromAssets, absentOptional],
   write: false,
   metafile: true,
   logLevel: 'warning',
