@@ -118,7 +118,9 @@ export class Printer {
   private async launch(): Promise<Running> {
     const [{ _connectToCdpBrowser }, { PipeTransport }] = await Promise.all([import('puppeteer-core/internal/cdp/BrowserConnector.js'), import('puppeteer-core/internal/node/PipeTransport.js')]);
     // A profile of its own, removed at the end: nothing of the user's browser is read or changed.
-    const profile = fs.mkdtempSync(path.join(tmpdir(), 'csq-browser-'));
+    // Named by csq's pid, so that the next PDF removes one that a killed run left.
+    removeStaleProfiles();
+    const profile = fs.mkdtempSync(path.join(tmpdir(), `csq-browser-${process.pid}-`));
     // Chromium refuses to start its sandbox as root (containers, CI).
     const root = typeof process.getuid === 'function' && process.getuid() === 0;
     const args = [...BROWSER_ARGS, ...(root ? ['--no-sandbox'] : []), `--user-data-dir=${profile}`, 'about:blank'];
@@ -196,6 +198,30 @@ async function stop({ browser, child, profile }: Running): Promise<void> {
   await exited;
   clearTimeout(timer);
   removeProfile(profile);
+}
+
+/**
+ * Profiles that runs killed before they could remove them (the browser itself ends when csq
+ * does: its pipe closes). Only those of processes that are gone.
+ */
+function removeStaleProfiles(): void {
+  let names: string[];
+  try {
+    names = fs.readdirSync(tmpdir());
+  } catch {
+    return;
+  }
+  for (const name of names) {
+    const pid = Number(/^csq-browser-(\d+)-/.exec(name)?.[1]);
+    if (!pid || pid === process.pid) continue;
+    try {
+      process.kill(pid, 0);
+      continue; // alive (or another user's): not ours to remove
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'ESRCH') continue;
+    }
+    removeProfile(path.join(tmpdir(), name));
+  }
 }
 
 function removeProfile(profile: string): void {

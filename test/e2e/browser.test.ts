@@ -8,7 +8,8 @@
 import { spawnSync } from 'node:child_process';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
@@ -193,6 +194,20 @@ describe.skipIf(!hasBrowser || !hasPoppler)('in a real headless Chromium', () =>
     expect(run.stderr).toContain(`${fixture('broken.yaml')}:`);
     expect(readdirSync(out).sort()).toEqual(['acme-cleaning.pdf', 'full.pdf']);
     for (const name of readdirSync(out)) expect(readFileSync(path.join(out, name)).subarray(0, 5).toString()).toBe('%PDF-');
+  });
+
+  it('removes the browser profile a killed run left, and only one whose run is gone', () => {
+    // A pid above the kernel's maximum is no process; this test's own is alive.
+    const gone = path.join(tmpdir(), 'csq-browser-4194305-test');
+    const alive = path.join(tmpdir(), `csq-browser-${process.pid}-test`);
+    for (const folder of [gone, alive]) mkdirSync(folder, { recursive: true });
+    try {
+      expect(csq(['report', full, '-o', path.join(dir, 'stale.pdf'), '-q']).code).toBe(0);
+      expect(existsSync(gone)).toBe(false);
+      expect(existsSync(alive)).toBe(true);
+    } finally {
+      rmSync(alive, { recursive: true, force: true });
+    }
   });
 
   it('fetches nothing while printing, whatever the HTML asks for', async () => {
