@@ -65,7 +65,8 @@ export function barChart(options: ChartOptions): string {
   const height = TOP + rows.length * rowHeight + (legendItems.length ? LEGEND : 0) + 4;
   // Positions measured from the start of a line: the left in LTR, the right in RTL.
   const x = (from: number) => (rtl ? WIDTH - from : from);
-  const anchor = (start: boolean) => (start !== rtl ? 'start' : 'end');
+  // With direction="rtl" on the chart, `start` is a text's right end: the anchors mirror with the positions.
+  const anchor = (start: boolean) => (start ? 'start' : 'end');
   const plotX = (percent: number) => LABEL + (PLOT * clamp(percent)) / 100;
   const rect = (from: number, to: number, y: number, h: number, cls: string) => {
     const a = x(from);

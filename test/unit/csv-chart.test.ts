@@ -91,6 +91,9 @@ describe('the bar chart', () => {
     // Ends where the plot starts on the right: 640 − 250.
     expect(Number(first[1]) + Number(first[2])).toBe(390);
     expect(svg).toContain('direction="rtl"');
+    // Right to left, a label ends (on its left) where the plot starts, and reads from the right edge.
+    expect(svg).toContain('<text class="label" x="398" y="23" text-anchor="end" dominant-baseline="middle">Leadership</text>');
+    expect(svg).toContain('<text class="value" x="72" y="23" text-anchor="start" dominant-baseline="middle">80%</text>');
   });
 
   it('draws a team’s spread and compare’s earlier bar', () => {
