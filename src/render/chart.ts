@@ -32,8 +32,9 @@ export interface ChartOptions {
 
 const WIDTH = 640;
 const LABEL = 250;
+/** Room for the number after a bar: "80%", or compare's "53.3% → 66.7%". */
 const VALUE = 64;
-const PLOT = WIDTH - LABEL - VALUE - 16;
+const PAIR_VALUE = 112;
 const ROW = 30;
 const PAIR_ROW = 40;
 const TOP = 8;
@@ -54,6 +55,7 @@ export function barChart(options: ChartOptions): string {
   const { rows, rtl, legend } = options;
   const paired = rows.some((r) => r.before);
   const rowHeight = paired ? PAIR_ROW : ROW;
+  const PLOT = WIDTH - LABEL - (paired ? PAIR_VALUE : VALUE) - 16;
   const hasPriority = rows.some((r) => r.priority !== undefined);
   const hasSpread = rows.some((r) => r.range);
   const legendItems = [

@@ -101,8 +101,8 @@ describe('the bar chart', () => {
     // From 20% (250 + 62) to 90% (250 + 279), across a row from y 8 to 38.
     expect(team).toContain('<path class="spread" d="M312 11V35M312 23H529M529 11V35"/>');
     const compare = barChart({ id: 'k', title: 't', desc: 'd', rtl: false, legend: { before: 'Before', after: 'After' }, rows: [{ label: 'A', value: 60, valueText: '60%', before: { value: 30, valueText: '30%' } }] });
-    expect(compare).toMatch(/<rect class="bar-before" x="250" y="[\d.]+" width="93"/);
-    expect(compare).toMatch(/<rect class="bar" x="250" y="[\d.]+" width="186"/);
+    expect(compare).toMatch(/<rect class="bar-before" x="250" y="[\d.]+" width="78.6"/); // a plot of 262: room for "30% → 60%"
+    expect(compare).toMatch(/<rect class="bar" x="250" y="[\d.]+" width="157.2"/);
     expect(compare).toContain('>30% → 60%</text>');
   });
 
