@@ -2,7 +2,8 @@
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { csq, fixture, tempDir } from '../helpers.js';
+import { CLI, csq, fixture, tempDir } from '../helpers.js';
+import { hasTmux, Terminal } from './tmux.js';
 
 const full = fixture('full.yaml');
 const solo = fixture('solo.yaml');
@@ -156,5 +157,21 @@ describe('csq team and compare as HTML', () => {
     expect(run.stdout).toContain('<table class="changes">');
     expect(run.stdout).toContain('Before');
     expect(csq(['compare', solo, full, '--format', 'pdf']).stderr).toBe('csq: --format must be text, markdown, html or json, not "pdf"\n');
+  });
+});
+
+describe.runIf(hasTmux || process.env.CI)('a PDF on a terminal', () => {
+  it('is refused, with exit 2, before any browser starts: the PDF goes to a file', async () => {
+    const dir = tempDir();
+    for (const command of [`report ${full} --format pdf`, `poster ${full} --format pdf`]) {
+      const t = new Terminal(`node ${CLI} ${command}`, dir);
+      try {
+        await t.waitFor('a PDF cannot be shown on a terminal: write it to a file with -o FILE');
+        expect(await t.exitCode()).toBe(2);
+      } finally {
+        t.close();
+      }
+    }
+    expect(readdirSync(dir)).toEqual([]);
   });
 });
