@@ -13,10 +13,11 @@
  *   CSQ_BENCH_MEMORY_FILES=1000,20000, CSQ_BENCH_MEMORY_RUNS=3   peak memory of a small and a large batch
  *   CSQ_BENCH_OTHER_CSQ=PATH   another build's bin/csq.cjs, timed beside this one in the batch runs
  *   CSQ_BENCH_ASSESS_MARKER    text of the first question (default: the English one)
- *   CSQ_BENCH_ONLY=startup,assess,batch   run only these groups
+ *   CSQ_BENCH_PDF_FILES=100, CSQ_BENCH_PDF_RUNS=5   the PDF rows (a browser: CHROME_PATH, or chromium on PATH)
+ *   CSQ_BENCH_ONLY=startup,assess,batch,pdf   run only these groups
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { cpus, homedir, tmpdir, totalmem } from 'node:os';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -45,7 +46,10 @@ const TARGET_COPY = 1.2;
 /** Another build's bin/csq.cjs (say, before a change), timed in the same interleaved batch runs. */
 const OTHER = env.CSQ_BENCH_OTHER_CSQ;
 const MARKER = env.CSQ_BENCH_ASSESS_MARKER ?? 'Name of your business or organization';
-const ONLY = new Set((env.CSQ_BENCH_ONLY ?? 'startup,assess,batch').split(','));
+const ONLY = new Set((env.CSQ_BENCH_ONLY ?? 'startup,assess,batch,pdf').split(','));
+const PDF_FILES = Math.max(2, Number(env.CSQ_BENCH_PDF_FILES ?? 100));
+const PDF_RUNS = Math.max(1, Number(env.CSQ_BENCH_PDF_RUNS ?? 5));
+const PDF_BASELINE = path.join(ROOT, 'bench', 'lib', 'pdf-baseline.mjs');
 // csq keeps V8's bytecode per user (bin/bundle.cjs): here in a folder of the bench's own, which
 // the warm-up rounds fill, as a user's first run would.
 const CODE_CACHE = mkdtempSync(path.join(tmpdir(), 'csq-bench-cache-'));
@@ -285,7 +289,57 @@ async function batchRows() {
   }
 }
 
+/** The browser csq would print with, as csq looks for it (CHROME_PATH, then chromium and the like on PATH). */
+function benchBrowser() {
+  if (env.CHROME_PATH) return env.CHROME_PATH;
+  for (const name of ['chromium', 'chromium-browser', 'google-chrome', 'google-chrome-stable', 'microsoft-edge']) {
+    const found = spawnSync('sh', ['-c', `command -v ${name}`], { encoding: 'utf8' }).stdout.trim();
+    if (found) return found;
+  }
+  return undefined;
+}
+
+/**
+ * One PDF, and a batch of PDF_FILES with one browser, each against the baseline printing as many
+ * trivial pages with the same browser and puppeteer-core, interleaved with it.
+ */
+async function pdfRows() {
+  const browser = benchBrowser();
+  if (!browser) {
+    pdf.push(['one PDF, and a batch', 'n/a (no browser: set CHROME_PATH or install chromium)', '', '', '', '']);
+    return;
+  }
+  const dir = mkdtempSync(path.join(tmpdir(), 'csq-bench-pdf-'));
+  try {
+    const inputs = path.join(dir, 'in');
+    const names = writeAnswersFiles(inputs, PDF_FILES, ROOT);
+    let n = 0;
+    const fresh = () => path.join(dir, `out-${n++}`);
+    const childEnv = { ...CHILD_ENV, CHROME_PATH: browser };
+    const after = (out, count) => (result) => {
+      const written = readdirSync(out).filter((f) => f.endsWith('.pdf')).length;
+      if (written !== count) throw new Error(`${out}: ${written} of ${count} PDFs written`);
+      rmSync(out, { recursive: true, force: true });
+      return result;
+    };
+    const jobs = [
+      { name: 'one', run: () => { const out = fresh(); mkdirSync(out); return timeNode([CLI, 'report', FULL, '-o', path.join(out, 'plan.pdf'), '-q'], { cwd: ROOT, env: childEnv }).then(after(out, 1)); } },
+      { name: 'one-base', run: () => { const out = fresh(); return timeNode([PDF_BASELINE, browser, '1', out], { cwd: ROOT, env: childEnv }).then(after(out, 1)); } },
+      { name: 'batch', run: () => { const out = fresh(); return timeNode([CLI, 'report', '-q', '--format', 'pdf', '--out-dir', out, ...names], { cwd: inputs, env: childEnv }).then(after(out, PDF_FILES)); } },
+      { name: 'batch-base', run: () => { const out = fresh(); return timeNode([PDF_BASELINE, browser, String(PDF_FILES), out], { cwd: ROOT, env: childEnv }).then(after(out, PDF_FILES)); } },
+    ];
+    log(`pdf rows: ${PDF_RUNS} interleaved runs of each after 1 warm-up round, with ${browser} …`);
+    const samples = await interleave(jobs, PDF_RUNS, 1);
+    const m = (key) => summarize(samples[key]).median;
+    pdf.push(['`csq report full.yaml -o plan.pdf`', ms(m('one')), `${ms(summarize(samples.one).min)}–${ms(summarize(samples.one).max)}`, `1 trivial page: ${ms(m('one-base'))}`, `${(m('one') / m('one-base')).toFixed(2)}×`, `${signed(m('one') - m('one-base'))}`]);
+    pdf.push([`\`csq report --format pdf --out-dir\`, ${PDF_FILES} files, one browser`, ms(m('batch')), `${ms(summarize(samples.batch).min)}–${ms(summarize(samples.batch).max)}`, `${PDF_FILES} trivial pages: ${ms(m('batch-base'))}`, `${(m('batch') / m('batch-base')).toFixed(2)}×`, `${ms(m('batch') / PDF_FILES)} per file`]);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
 const memory = [];
+const pdf = [];
 const batch = [];
 const ratios = [];
 const startup = [];
@@ -298,6 +352,7 @@ try {
     if (ONLY.has('assess')) await assessRow(node);
   }
   if (ONLY.has('batch')) await batchRows();
+  if (ONLY.has('pdf')) await pdfRows();
 } finally {
   rmSync(CODE_CACHE, { recursive: true, force: true });
 }
@@ -318,6 +373,10 @@ if (batch.length) {
   console.log(table(['subject', 'median', 'min', 'max', 'CPU time (median)', 'peak RSS'], batch));
   console.log();
   console.log(table(['ratio of the medians', 'value', 'target', 'met'], ratios));
+}
+if (pdf.length) {
+  console.log(`\npdf: median of ${PDF_RUNS} interleaved runs, node ${process.version}; the baseline is the same browser and puppeteer-core printing trivial pages\n`);
+  console.log(table(['subject', 'median', 'min–max', 'baseline (median)', 'ratio', 'over the baseline'], pdf));
 }
 if (memory.length) {
   console.log();

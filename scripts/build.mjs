@@ -7,7 +7,7 @@
  */
 import { build, transform } from 'esbuild';
 import { createHash } from 'node:crypto';
-import { mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { isBuiltin } from 'node:module';
 import * as path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -54,6 +54,22 @@ const cataloguesFromAssets = {
   },
 };
 
+/**
+ * puppeteer-core, bundled into the chunks that only a PDF loads, tries optional packages that
+ * csq does not ship: ws its native speed-ups, debug supports-color. Each is absent, as in a plain
+ * install of puppeteer-core, and each caller falls back on its own code.
+ */
+const absentOptional = {
+  name: 'absent-optional',
+  setup(b) {
+    b.onResolve({ filter: /^(bufferutil|utf-8-validate|supports-color)$/ }, ({ path: name }) => ({ path: name, namespace: 'absent' }));
+    b.onLoad({ filter: /.*/, namespace: 'absent' }, ({ path: name }) => ({
+      contents: `const e = new Error(${JSON.stringify(`Cannot find module '${name}'`)}); e.code = 'MODULE_NOT_FOUND'; throw e;`,
+      loader: 'js',
+    }));
+  },
+};
+
 // esbuild splits code into chunks only for ES modules: split first, then turn each chunk into
 // CommonJS, which Node loads faster and which V8 can code-cache (bin/bundle.cjs).
 const split = await build({
@@ -68,7 +84,7 @@ const split = await build({
   chunkNames: 'chunks/[name]-[hash]',
   outExtension: { '.js': '.cjs' },
   define: { __CSQ_VERSION__: JSON.stringify(version) },
-  plugins: [zodEnglishOnly, lazyChildProcess, cataloguesFromAssets],
+  plugins: [zodEnglishOnly, lazyChildProcess, cataloguesFromAssets, absentOptional],
   write: false,
   metafile: true,
   logLevel: 'warning',
@@ -130,11 +146,14 @@ function notices(inputs, comments) {
   }
   const sections = [...dirs].map((dir) => {
     const pkg = JSON.parse(readFileSync(path.join(root, dir, 'package.json'), 'utf8'));
-    const licenceFile = readdirSync(path.join(root, dir)).filter((f) => /^(licen[cs]e|copying)(\.(md|txt))?$/i.test(f)).sort()[0];
+    const own = readdirSync(path.join(root, dir)).filter((f) => /^(licen[cs]e|copying)(-[a-z0-9]+)?(\.(md|txt))?$/i.test(f)).sort()[0];
+    // A package that states its licence but ships no text of it (puppeteer-core): the licence's own text, kept in scripts/licences.
+    const standard = path.join(root, 'scripts', 'licences', `${pkg.license}.txt`);
+    const licenceFile = own ? path.join(root, dir, own) : existsSync(standard) ? standard : undefined;
     if (!licenceFile) throw new Error(`${pkg.name} has no licence file to ship with the bundle`);
     const repository = typeof pkg.repository === 'string' ? pkg.repository : pkg.repository?.url;
     const heading = [`${pkg.name} ${pkg.version}`, `License: ${pkg.license}`, ...(repository ? [`Repository: ${repository}`] : [])].join('\n');
-    return { name: pkg.name, text: `${heading}\n\n${readFileSync(path.join(root, dir, licenceFile), 'utf8').trim()}` };
+    return { name: pkg.name, text: `${heading}\n\n${readFileSync(licenceFile, 'utf8').trim()}` };
   });
   sections.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   const rule = `\n\n${'-'.repeat(72)}\n\n`;

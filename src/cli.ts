@@ -124,6 +124,7 @@ export function buildProgram(m: Messages): Command {
     .option('-o, --output <file>', r.output)
     .option('--out-dir <dir>', r.outDir)
     .option('-f, --format <format>', r.format)
+    .option('--paper <size>', c.paper)
     .option('--example', r.example)
     .option('--template <file>', r.template)
     .option('--questionnaire <file>', r.questionnaire)
@@ -136,7 +137,7 @@ export function buildProgram(m: Messages): Command {
     .addHelpText('after', helpText(m, r.examples))
     .action(async (files: string[], options) => {
       const { report } = await import('./commands/report.js');
-      process.exitCode = await report(files, { ...options, format: options.format ?? 'markdown' });
+      process.exitCode = await report(files, options);
     });
 
   const v = c.validate;
@@ -212,6 +213,7 @@ export function buildProgram(m: Messages): Command {
     .argument('<files...>', t.files)
     .option('-o, --output <file>', t.output)
     .option('-f, --format <format>', t.format)
+    .option('--paper <size>', c.paper)
     .option('--lang <code>', t.lang)
     .option('--questionnaire <file>', t.questionnaire)
     .option('--template <file>', t.template)
@@ -221,7 +223,26 @@ export function buildProgram(m: Messages): Command {
     .addHelpText('after', helpText(m, t.examples, t.note))
     .action(async (files: string[], options) => {
       const { team } = await import('./commands/team.js');
-      process.exitCode = await team(files, { ...options, format: options.format ?? 'markdown' });
+      process.exitCode = await team(files, options);
+    });
+
+  const p = c.poster;
+  program
+    .command('poster')
+    .description(p.description)
+    .helpOption('-h, --help', c.help)
+    .argument('<file>', p.file)
+    .option('-o, --output <file>', p.output)
+    .option('-f, --format <format>', p.format)
+    .option('--paper <size>', c.paper)
+    .option('--lang <code>', fill(p.lang, { langs: SUPPORTED_LANGS.join(', ') }))
+    .option('--questionnaire <file>', p.questionnaire)
+    .option('--force', p.force)
+    .option('-q, --quiet', c.quiet)
+    .addHelpText('after', helpText(m, p.examples))
+    .action(async (file: string, options) => {
+      const { poster } = await import('./commands/poster.js');
+      process.exitCode = await poster(file, options);
     });
 
   const sv = c.survey;

@@ -18,7 +18,7 @@ export interface CompareOptions extends InputOptions {
 }
 
 export async function compare(before: string, after: string, options: CompareOptions): Promise<number> {
-  if (!['text', 'markdown', 'json'].includes(options.format)) fail('format-compare', { format: options.format });
+  if (!['text', 'markdown', 'json', 'html'].includes(options.format)) fail('format-compare', { format: options.format });
   const limit = options.failOnDrop === undefined ? undefined : parsePercent(options.failOnDrop, '--fail-on-drop');
   const a = scoreFile(before, options);
   const b = scoreFile(after, options);
@@ -31,7 +31,9 @@ export async function compare(before: string, after: string, options: CompareOpt
   // Said, not refused: a rebranded business, or a Result re-dated by hand, is still comparable.
   for (const { key, values } of comparisonWarnings(a.result, b.result, { before: a.file, after: b.file })) writeStderr(`${filled(ui.compare[key], values, ui)}\n`);
   const output =
-    options.format === 'json'
+    options.format === 'html'
+      ? (await import('../render/html.js')).compareHtml(comparison, compareMarkdown(comparison, m), m)
+      : options.format === 'json'
       ? `${JSON.stringify(comparison, null, 2)}\n`
       : options.format === 'markdown'
         ? compareMarkdown(comparison, m)

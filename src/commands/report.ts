@@ -8,12 +8,17 @@ import { filled } from '../render/problems.js';
 import { ensureDir, packageRoot, recordInputs, STDIO, writeFileAtomic } from '../io/files.js';
 import { writeBatch, type Rendered } from '../pipeline/batch.js';
 import { readCustomers, renderJson, renderMarkdown, scoreFile as scoreInput, type InputOptions, type Scored } from '../pipeline/inputs.js';
-import { writeStderr, writeStdout } from '../io/stdio.js';
+import { formatFromExtension, openPrinter, REPORT_FORMATS, parsePaper, planHtml, planPdf, type Paper } from '../pipeline/documents.js';
+import type { Printer } from '../io/browser.js';
+import { stdoutIsTerminal, writeStderr, writeStdout } from '../io/stdio.js';
+import { csvTable } from '../pipeline/csv-table.js';
 
 export interface ReportOptions extends InputOptions {
   output?: string;
   outDir?: string;
-  format: string;
+  /** Absent: the output file's extension (.html, .pdf, .csv, .json, .md), else markdown. */
+  format?: string;
+  paper?: string;
   example?: boolean;
   force?: boolean;
   minScore?: string;
@@ -25,16 +30,39 @@ export interface ReportOptions extends InputOptions {
 
 export const EXAMPLE_FILE = 'examples/acme-cleaning.yaml';
 
-export async function report(inputs: string[], options: ReportOptions): Promise<number> {
-  if (options.format !== 'markdown' && options.format !== 'json') fail('format-markdown-json', { format: options.format });
+const EXTENSIONS: Record<string, string> = { markdown: '.md', json: '.json', html: '.html', pdf: '.pdf', csv: '.csv' };
+
+export async function report(inputs: string[], given: ReportOptions): Promise<number> {
+  const format = given.format ?? formatFromExtension(given.output, REPORT_FORMATS) ?? 'markdown';
+  const options = { ...given, format };
+  if (!(REPORT_FORMATS as readonly string[]).includes(format)) fail('format-report', { format });
+  const paper = parsePaper(options.paper);
   const files = options.example ? [path.join(packageRoot(), EXAMPLE_FILE), ...inputs] : inputs;
   if (files.length === 0) fail('report-no-input');
   // One plan goes to -o or stdout: several inputs each get their own output (and their own gates), or none.
-  if (options.outDir === undefined && files.length > 1) fail('report-several-inputs', { count: files.length });
+  // CSV is one table, a row per input: to -o or stdout, never a file per input.
+  if (format === 'csv' && options.outDir !== undefined) fail('csv-out-dir');
+  if (format !== 'csv' && options.outDir === undefined && files.length > 1) fail('report-several-inputs', { count: files.length });
   if (options.output !== undefined && options.outDir !== undefined) fail('output-and-out-dir');
   if (files.filter((f) => f === STDIO).length > 1) fail('stdin-twice');
   const minScore = options.minScore === undefined ? undefined : parsePercent(options.minScore, '--min-score');
-  const extension = options.format === 'json' ? '.json' : '.md';
+  const gates = (scored: Scored) => gatesFor(scored, minScore, options.minSection);
+  if (format === 'csv') return csvTable(files, options, (scored) => gateLines(scored, gates(scored), true));
+  if (format === 'pdf' && (options.output ?? STDIO) === STDIO && options.outDir === undefined && stdoutIsTerminal()) fail('pdf-to-terminal');
+  // Found before any input is read: without a browser nothing is written.
+  const printer = format === 'pdf' ? await openPrinter() : undefined;
+  try {
+    return await reportTo(files, options, gates, paper, printer);
+  } finally {
+    await printer?.close();
+  }
+}
+
+async function reportTo(files: string[], options: ReportOptions & { format: string }, gatesOf: (scored: Scored) => Gates, paper: Paper | undefined, printer: Printer | undefined): Promise<number> {
+  const format = options.format;
+  const extension = EXTENSIONS[format]!;
+  const content = (scored: Scored, output: string) => render(scored, format, paper, printer, output);
+  // --customers: the survey's tally beside each plan, checked against the questionnaire of each.
   const scoreFile = (file: string, opts: InputOptions): Scored => {
     const scored = scoreInput(file, opts);
     return options.customers === undefined ? scored : { ...scored, customers: readCustomers(options.customers, scored.context.questionnaire) };
@@ -43,8 +71,8 @@ export async function report(inputs: string[], options: ReportOptions): Promise<
   if (options.outDir === undefined) {
     const output = options.output ?? STDIO;
     const scored = scoreFile(files[0]!, options);
-    const gates = gatesFor(scored, minScore, options.minSection);
-    await emit(scored, output, options);
+    const gates = gatesOf(scored);
+    await emit(await content(scored, output), output, options);
     if (output !== STDIO && !options.quiet) {
       // chalk (and the tty and os modules it loads) only when a summary is shown.
       const { colorEnabled, renderSummary } = await import('../render/terminal.js');
@@ -65,18 +93,26 @@ export async function report(inputs: string[], options: ReportOptions): Promise<
   // An output is written before the later inputs are read: they are inputs from the start.
   recordInputs(files);
   const ui = uiMessages();
-  const render = async (i: number): Promise<Rendered> => {
+  const renderOne = async (i: number): Promise<Rendered> => {
     const scored = scoreFile(files[i]!, options);
-    const gates = gatesFor(scored, minScore, options.minSection);
-    const content = options.format === 'json' ? renderJson(scored.result) : await renderMarkdown(scored);
+    const gates = gatesOf(scored);
+    const rendered = await content(scored, outputs[i]!);
     const summary = options.quiet ? '' : `${fill(ui.output.batchLine, { file: outputs[i]!, percent: scored.result.overall.percent })}\n`;
     const { lines, failed } = gateLines(scored, gates, true);
-    return { content, lines: summary + lines, gateFailed: failed };
+    return { content: rendered, lines: summary + lines, gateFailed: failed };
   };
-  return writeBatch(files, outputs, render, { outDir: options.outDir, force: options.force === true });
+  return writeBatch(files, outputs, renderOne, { outDir: options.outDir, force: options.force === true });
 }
 
-function gatesFor(scored: Scored, minScore: number | undefined, specs: string[] = []): Gates {
+/** One input's output in the format asked for. */
+async function render(scored: Scored, format: string, paper: Paper | undefined, printer: Printer | undefined, output: string): Promise<string | Uint8Array> {
+  if (format === 'json') return renderJson(scored.result);
+  if (format === 'html') return planHtml(scored, paper);
+  if (format === 'pdf') return planPdf(printer!, scored, paper ?? 'a4', output);
+  return renderMarkdown(scored);
+}
+
+export function gatesFor(scored: Scored, minScore: number | undefined, specs: string[] = []): Gates {
   return { minScore, minSections: specs.map((spec) => parseSectionGate(spec, scored.context.questionnaire)) };
 }
 
@@ -88,7 +124,7 @@ function reportGates(scored: Scored, gates: Gates, named: boolean): number {
 }
 
 /** The notes and failed checks of the gates, each line with its newline. */
-function gateLines(scored: Scored, gates: Gates, named: boolean): { lines: string; failed: boolean } {
+export function gateLines(scored: Scored, gates: Gates, named: boolean): { lines: string; failed: boolean } {
   const { failures, notes } = checkGates(scored.result, gates);
   const ui = uiMessages();
   let lines = '';
@@ -99,8 +135,7 @@ function gateLines(scored: Scored, gates: Gates, named: boolean): { lines: strin
   return { lines, failed: failures.length > 0 };
 }
 
-async function emit(scored: Scored, output: string, options: ReportOptions): Promise<void> {
-  const content = options.format === 'json' ? renderJson(scored.result) : await renderMarkdown(scored);
+async function emit(content: string | Uint8Array, output: string, options: ReportOptions): Promise<void> {
   if (output === STDIO) writeStdout(content);
   else writeFileAtomic(output, content, { force: options.force === true });
 }

@@ -10,10 +10,15 @@ import { writeStderr, writeStdout } from '../io/stdio.js';
 import { renderJson, renderMarkdown, scoreFile, type InputOptions } from '../pipeline/inputs.js';
 import { filled } from '../render/problems.js';
 import { colorEnabled, renderSummary } from '../render/terminal.js';
+import { formatFromExtension, openPrinter, REPORT_FORMATS, parsePaper, planHtml, planPdf } from '../pipeline/documents.js';
+import { csvDocument, writeCsv } from '../pipeline/csv-table.js';
+import { stdoutIsTerminal } from '../io/stdio.js';
 
 export interface TeamOptions extends InputOptions {
   output?: string;
-  format: string;
+  /** Absent: the output file's extension, else markdown. */
+  format?: string;
+  paper?: string;
   force?: boolean;
   quiet?: boolean;
   /** The respondent whose vision, communication and education the plan uses (default: the first file). */
@@ -23,7 +28,20 @@ export interface TeamOptions extends InputOptions {
 export async function team(files: string[], options: TeamOptions): Promise<number> {
   const size = teamSizeProblem(files.length);
   if (size) throw new CsqError(size);
-  if (options.format !== 'markdown' && options.format !== 'json') fail('format-markdown-json', { format: options.format });
+  const format = options.format ?? formatFromExtension(options.output, REPORT_FORMATS) ?? 'markdown';
+  if (!(REPORT_FORMATS as readonly string[]).includes(format)) fail('format-report', { format });
+  const paper = parsePaper(options.paper);
+  if (format === 'pdf' && (options.output ?? STDIO) === STDIO && stdoutIsTerminal()) fail('pdf-to-terminal');
+  // Found before any input is read: without a browser nothing is written.
+  const printer = format === 'pdf' ? await openPrinter() : undefined;
+  try {
+    return await teamTo(files, options, format, paper, printer);
+  } finally {
+    await printer?.close();
+  }
+}
+
+async function teamTo(files: string[], options: TeamOptions, format: string, paper: ReturnType<typeof parsePaper>, printer: Awaited<ReturnType<typeof openPrinter>> | undefined): Promise<number> {
   const lead = options.visionFrom === undefined ? 0 : respondentIndex(files, options.visionFrom);
   const output = options.output ?? STDIO;
   const respondents = files.map((file) => {
@@ -38,7 +56,15 @@ export async function team(files: string[], options: TeamOptions): Promise<numbe
   if (tooLong.length > 0) throw new CsqError(tooLong);
   const ui = uiMessages();
   for (const note of mergeNotes(respondents, lead, result)) writeStderr(`${teamNote(note, ui)}\n`);
-  const content = options.format === 'json' ? renderJson(result) : await renderMarkdown({ result, context: first.context });
+  if (format === 'csv') {
+    // One row per respondent: what each said, before it was combined.
+    writeCsv(csvDocument(respondents), options);
+    if (!options.quiet && output !== STDIO) writeStderr(`${fill(ui.output.wrote, { file: output })}\n`);
+    return ExitCode.ok;
+  }
+  const source = { result, context: first.context };
+  const content =
+    format === 'json' ? renderJson(result) : format === 'html' ? await planHtml(source, paper) : format === 'pdf' ? await planPdf(printer!, source, paper ?? 'a4', output) : await renderMarkdown(source);
   if (output === STDIO) writeStdout(content);
   else writeFileAtomic(output, content, { force: options.force === true });
   if (!options.quiet) {

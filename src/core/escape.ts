@@ -26,3 +26,10 @@ export function escapeMarkdown(value: string, atLineStart = true): string {
     .map((line, i) => escapeLine(line, atLineStart || i > 0))
     .join('<br>');
 }
+
+const HTML_ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+
+/** For HTML and SVG text and attribute values: the five characters that can end or start markup. */
+export function escapeHtml(value: string): string {
+  return value.replace(/[&<>"']/g, (c) => HTML_ENTITIES[c]!);
+}

@@ -163,7 +163,7 @@ export function tempName(base: string): string {
  * this run has read. A device or a named pipe (`-o /dev/null`) is written to as it is, at once
  * (a rename would replace it with a file): then this returns 'written'.
  */
-function checkTarget(file: string, content: string, options: WriteOptions): fs.BigIntStats | undefined | 'written' {
+function checkTarget(file: string, content: string | Uint8Array, options: WriteOptions): fs.BigIntStats | undefined | 'written' {
   // One stat of the target (through symlinks) answers every question about it.
   let target: fs.BigIntStats | undefined;
   try {
@@ -190,7 +190,7 @@ function checkTarget(file: string, content: string, options: WriteOptions): fs.B
 }
 
 /** A new temp file beside `file` holding `content`, not yet flushed; its descriptor is open. Cleans up after itself on failure. */
-function writeTemp(file: string, content: string): { temp: string; fd: number } {
+function writeTemp(file: string, content: string | Uint8Array): { temp: string; fd: number } {
   // No path.resolve: it needs the current folder, which may have been deleted under us.
   const temp = path.join(path.dirname(file), tempName(path.basename(file)));
   let fd: number | undefined;
@@ -225,7 +225,7 @@ function place(temp: string, file: string, force: boolean): void {
  * A crash at any point leaves the previous file whole. Never writes over a file
  * this run has read, nor into a folder.
  */
-export function writeFileAtomic(file: string, content: string, options: WriteOptions): void {
+export function writeFileAtomic(file: string, content: string | Uint8Array, options: WriteOptions): void {
   const target = checkTarget(file, content, options);
   if (target === 'written') return;
   const { temp, fd } = writeTemp(file, content);
@@ -283,7 +283,7 @@ export class OutputGroup {
   }
 
   /** Check the target and write its temp file; returns its slot. Throws what writeFileAtomic would for the target. */
-  stage(file: string, content: string): number {
+  stage(file: string, content: string | Uint8Array): number {
     const target = checkTarget(file, content, this.options);
     const slot: Staged = { file };
     if (target !== 'written') Object.assign(slot, writeTemp(file, content));

@@ -17,7 +17,7 @@ const pause = new Int32Array(new SharedArrayBuffer(4));
  * reader has gone (`csq … | head -1`) the rest is dropped and the command still ends with its
  * own exit code.
  */
-export function writeStdout(content: string): void {
+export function writeStdout(content: string | Uint8Array): void {
   if (readerGone) return;
   // The Windows console needs libuv's conversion of UTF-8: keep Node's stream there.
   if (process.platform === 'win32') {
@@ -40,8 +40,8 @@ export function writeStderr(text: string): void {
 }
 
 /** Every byte to a file descriptor, waiting out a full non-blocking pipe; the failure, if any. */
-function writeAll(fd: number, content: string): 'EPIPE' | Error | undefined {
-  const bytes = Buffer.from(content);
+function writeAll(fd: number, content: string | Uint8Array): 'EPIPE' | Error | undefined {
+  const bytes = typeof content === 'string' ? Buffer.from(content) : content;
   for (let offset = 0; offset < bytes.length; ) {
     try {
       offset += fs.writeSync(fd, bytes, offset);
@@ -57,6 +57,11 @@ function writeAll(fd: number, content: string): 'EPIPE' | Error | undefined {
 /** Only a character device can be a terminal: for a pipe or a file, do not set up the stream to ask. */
 export function stdoutMayBeTerminal(): boolean {
   return process.platform === 'win32' || fs.fstatSync(1).isCharacterDevice();
+}
+
+/** stdout is a terminal: no place for a PDF's bytes. */
+export function stdoutIsTerminal(): boolean {
+  return stdoutMayBeTerminal() && process.stdout.isTTY === true;
 }
 
 function streamStdout(): NodeJS.WriteStream {

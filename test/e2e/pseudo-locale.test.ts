@@ -16,7 +16,7 @@ const q = loadQuestionnaire(readFileSync('questionnaires/csq.en.yaml', 'utf8'), 
 const IDS = new Set([q.id, ...q.profile.map((p) => p.id), ...q.sections.flatMap((s) => [s.id, ...s.statements.flatMap((st) => st.id.split('-'))])]);
 /** Words that are the same in every language: names of things, commands, formats, units. */
 const SAME_EVERYWHERE = new Set([
-  'csq', 'CSQ', 'assess', 'report', 'validate', 'init', 'schema', 'compare', 'team', 'survey', 'make', 'tally', 'help', 'YAML', 'JSON', 'UTF', 'KiB', 'MiB', 'NPS', 'Markdown',
+  'csq', 'CSQ', 'assess', 'report', 'validate', 'init', 'schema', 'compare', 'team', 'poster', 'survey', 'make', 'tally', 'help', 'YAML', 'JSON', 'UTF', 'KiB', 'MiB', 'NPS', 'Markdown',
   'CRLF', 'BOM', 'Ctrl', 'Enter', 'Handlebars', 'McDonald',
   // Syntax: argument names in usage, YAML's own values in a template.
   'files', 'file', 'kind', 'before', 'after', 'true', 'false', 'null',
@@ -68,7 +68,7 @@ describe('the pseudo-locale finds every string that escaped the catalogues', () 
   });
 
   it('in every help text', () => {
-    for (const command of ['', 'assess', 'report', 'validate', 'init', 'schema', 'compare', 'team', 'survey', 'survey make', 'survey tally']) {
+    for (const command of ['', 'assess', 'report', 'validate', 'init', 'schema', 'compare', 'team', 'poster', 'survey', 'survey make', 'survey tally']) {
       const run = csq([...(command ? command.split(' ') : []), '--help', ...X]);
       expect(run.code).toBe(0);
       expectNoEnglish(`csq ${command} --help`, run.stdout);
@@ -83,6 +83,28 @@ describe('the pseudo-locale finds every string that escaped the catalogues', () 
       expectNoEnglish(`${file}: the plan`, readFileSync(out, 'utf8'));
       expectNoEnglish(`${file}: the summary`, run.stderr);
     }
+  });
+
+  it('in the HTML documents (their text, and the running header and footer) and a CSV table', () => {
+    /** What a reader sees: the text of the elements, and the words of the @page boxes' CSS strings. */
+    const visible = (html: string) => {
+      const css = [...html.matchAll(/content: ([^;]*);/g)].map((m) => m[1]!.replace(/counter\(\w+\)/g, ' ').replace(/\\([\da-f]+) /g, (_, hex: string) => String.fromCodePoint(parseInt(hex, 16))).replace(/"/g, ' '));
+      return [...css, html.replace(/<style>[\s\S]*?<\/style>/, ' ').replace(/<[^>]*>/g, ' ').replace(/&[#\w]+;/g, ' ')].join('\n');
+    };
+    for (const args of [
+      ['report', full, '--format', 'html'],
+      ['team', full, full, '--format', 'html', '-q'],
+      ['poster', full],
+      ['compare', solo, full, '--format', 'html'],
+    ]) {
+      const run = csq([...args, ...X]);
+      expect(run.code, `${args.join(' ')}: ${run.stderr}`).toBe(0);
+      expectNoEnglish(args.join(' '), visible(run.stdout));
+    }
+    // The CSV's header is ids (the same in every language); its messages are the catalogue's.
+    const csv = csq(['report', full, fixture('broken.yaml'), '--format', 'csv', ...X]);
+    expect(csv.code).toBe(2);
+    expectNoEnglish('--format csv', csv.stderr);
   });
 
   it('in validate, compare, team, init, a batch and the gates', () => {

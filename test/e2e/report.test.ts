@@ -124,7 +124,7 @@ describe('csq report (built CLI as a process)', () => {
   });
 
   it('answers usage errors with exit 2', () => {
-    for (const args of [['report'], ['report', '--bogus'], ['report', 'missing.yaml'], ['report', '--format', 'pdf', '--example'], ['frobnicate']]) {
+    for (const args of [['report'], ['report', '--bogus'], ['report', 'missing.yaml'], ['report', '--format', 'docx', '--example'], ['frobnicate']]) {
       const run = csq(args);
       expect(run.code, args.join(' ')).toBe(2);
       noStack(run.stderr);

@@ -1,0 +1,116 @@
+/**
+ * Bar charts as inline SVG (no script, no font, nothing fetched): one bar per area, 0–100%.
+ * Every text in them is escaped; each chart carries its text equivalent (<title>, <desc>),
+ * and the plan's table beside it holds the same numbers. Right-to-left languages mirror it.
+ */
+import { escapeHtml } from '../core/escape.js';
+
+export interface ChartRow {
+  label: string;
+  /** The percent shown (0–100), null when the area does not apply. */
+  value: number | null;
+  /** The bar's number as the language writes it, or the words for "not applicable". */
+  valueText: string;
+  /** A priority's number: the bar is marked. */
+  priority?: number;
+  /** A team's lowest and highest percents. */
+  range?: { min: number; max: number };
+  /** compare: the earlier value, drawn as a second, lighter bar above. */
+  before?: { value: number | null; valueText: string };
+}
+
+export interface ChartOptions {
+  /** Unique in the document: the ids of the title and description. */
+  id: string;
+  title: string;
+  desc: string;
+  rows: readonly ChartRow[];
+  rtl: boolean;
+  /** Legend entries, each shown when some row uses it. */
+  legend: { priority?: string; spread?: string; before?: string; after?: string };
+}
+
+const WIDTH = 640;
+const LABEL = 250;
+/** Room for the number after a bar: "80%", or compare's "53.3% → 66.7%". */
+const VALUE = 64;
+const PAIR_VALUE = 112;
+const ROW = 30;
+const PAIR_ROW = 40;
+const TOP = 8;
+const LEGEND = 26;
+const MAX_LABEL_CHARS = 28;
+
+const e = escapeHtml;
+const clamp = (v: number) => Math.max(0, Math.min(100, v));
+const n = (v: number) => String(Math.round(v * 10) / 10);
+
+/** A long title shortened for the chart; the whole title stays in the row's tooltip and in the table. */
+export function shortLabel(label: string): string {
+  const chars = Array.from(label);
+  return chars.length <= MAX_LABEL_CHARS ? label : `${chars.slice(0, MAX_LABEL_CHARS - 1).join('').trimEnd()}…`;
+}
+
+export function barChart(options: ChartOptions): string {
+  const { rows, rtl, legend } = options;
+  const paired = rows.some((r) => r.before);
+  const rowHeight = paired ? PAIR_ROW : ROW;
+  const PLOT = WIDTH - LABEL - (paired ? PAIR_VALUE : VALUE) - 16;
+  const hasPriority = rows.some((r) => r.priority !== undefined);
+  const hasSpread = rows.some((r) => r.range);
+  const legendItems = [
+    ...(paired && legend.before ? [{ cls: 'bar-before', text: legend.before }] : []),
+    ...(paired && legend.after ? [{ cls: 'bar', text: legend.after }] : []),
+    ...(hasPriority && legend.priority ? [{ cls: 'bar-priority', text: legend.priority }] : []),
+    ...(hasSpread && legend.spread ? [{ cls: 'spread', text: legend.spread }] : []),
+  ];
+  const height = TOP + rows.length * rowHeight + (legendItems.length ? LEGEND : 0) + 4;
+  // Positions measured from the start of a line: the left in LTR, the right in RTL.
+  const x = (from: number) => (rtl ? WIDTH - from : from);
+  // With direction="rtl" on the chart, `start` is a text's right end: the anchors mirror with the positions.
+  const anchor = (start: boolean) => (start ? 'start' : 'end');
+  const plotX = (percent: number) => LABEL + (PLOT * clamp(percent)) / 100;
+  const rect = (from: number, to: number, y: number, h: number, cls: string) => {
+    const a = x(from);
+    const b = x(to);
+    return `<rect class="${cls}" x="${n(Math.min(a, b))}" y="${n(y)}" width="${n(Math.abs(b - a))}" height="${n(h)}"/>`;
+  };
+  const parts: string[] = [];
+  rows.forEach((row, i) => {
+    const y = TOP + i * rowHeight;
+    const mid = y + rowHeight / 2;
+    const marked = row.priority !== undefined;
+    const label = shortLabel(`${marked ? `${row.priority}. ` : ''}${row.label}`);
+    parts.push(`<g class="row${marked ? ' priority' : ''}"><title>${e(`${row.label}: ${row.before ? `${row.before.valueText} → ` : ''}${row.valueText}`)}</title>`);
+    parts.push(`<text class="label" x="${n(x(LABEL - 8))}" y="${n(mid)}" text-anchor="${anchor(false)}" dominant-baseline="middle">${e(label)}</text>`);
+    parts.push(rect(LABEL, LABEL + PLOT, y + 4, rowHeight - 8, 'track'));
+    if (row.before) {
+      const h = (rowHeight - 12) / 2;
+      if (row.before.value !== null) parts.push(rect(LABEL, plotX(row.before.value), y + 4, h, 'bar-before'));
+      if (row.value !== null) parts.push(rect(LABEL, plotX(row.value), y + 8 + h, h, marked ? 'bar-priority' : 'bar'));
+    } else if (row.value !== null) {
+      parts.push(rect(LABEL, plotX(row.value), y + 6, rowHeight - 12, marked ? 'bar-priority' : 'bar'));
+    }
+    if (row.range) {
+      const a = x(plotX(row.range.min));
+      const b = x(plotX(row.range.max));
+      parts.push(`<path class="spread" d="M${n(a)} ${n(y + 3)}V${n(y + rowHeight - 3)}M${n(a)} ${n(mid)}H${n(b)}M${n(b)} ${n(y + 3)}V${n(y + rowHeight - 3)}"/>`);
+    }
+    const valueText = row.before ? `${row.before.valueText} → ${row.valueText}` : row.valueText;
+    parts.push(`<text class="value" x="${n(x(LABEL + PLOT + 8))}" y="${n(mid)}" text-anchor="${anchor(true)}" dominant-baseline="middle">${e(valueText)}</text></g>`);
+  });
+  if (legendItems.length) {
+    let from = LABEL;
+    const y = TOP + rows.length * rowHeight + 8;
+    for (const item of legendItems) {
+      parts.push(item.cls === 'spread' ? `<path class="spread" d="M${n(x(from))} ${n(y + 6)}H${n(x(from + 14))}"/>` : rect(from, from + 14, y, 12, item.cls));
+      parts.push(`<text class="legend" x="${n(x(from + 20))}" y="${n(y + 6)}" text-anchor="${anchor(true)}" dominant-baseline="middle">${e(item.text)}</text>`);
+      from += 40 + Array.from(item.text).length * 7;
+    }
+  }
+  const id = e(options.id);
+  return (
+    `<svg class="chart" xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${WIDTH} ${n(height)}" role="img" aria-labelledby="${id}-title ${id}-desc"${rtl ? ' direction="rtl"' : ''}>` +
+    `<title id="${id}-title">${e(options.title)}</title><desc id="${id}-desc">${e(options.desc)}</desc>${parts.join('')}</svg>`
+  );
+}
