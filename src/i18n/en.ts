@@ -847,6 +847,7 @@ export const en = {
     areaNone: 'no answers',
     topRequests: 'Top requests: {items}',
     request: '{text} ({count})',
+  },
   /** The HTML and PDF documents' own words (render/html.ts, render/chart.ts). */
   html: {
     page: 'Page {page} of {pages}',

@@ -872,6 +872,7 @@ export const he: Messages = {
     areaNone: 'אין תשובות',
     topRequests: 'הבקשות העיקריות: {items}',
     request: '{text} ({count})',
+  },
   html: {
     page: 'עמוד {page} מתוך {pages}',
     chartTitle: 'הציון בכל תחום',

@@ -895,6 +895,7 @@ export const lt: Messages = {
     areaNone: 'atsakymų nėra',
     topRequests: 'Svarbiausi prašymai: {items}',
     request: '{text} ({count})',
+  },
   html: {
     page: '{page} psl. iš {pages}',
     chartTitle: 'Kiekvienos srities rezultatas',

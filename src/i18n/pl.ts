@@ -902,6 +902,7 @@ export const pl: Messages = {
     areaNone: 'brak odpowiedzi',
     topRequests: 'Najważniejsze prośby: {items}',
     request: '{text} ({count})',
+  },
   html: {
     page: 'Strona {page} z {pages}',
     chartTitle: 'Wynik w każdym obszarze',

@@ -838,6 +838,7 @@ export const pt: Messages = {
     areaNone: 'nenhuma resposta',
     topRequests: 'Principais pedidos: {items}',
     request: '{text} ({count})',
+  },
   html: {
     page: 'Página {page} de {pages}',
     chartTitle: 'Pontuação por área',

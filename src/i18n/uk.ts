@@ -888,6 +888,7 @@ export const uk: Messages = {
     areaNone: 'немає відповідей',
     topRequests: 'Головні запити: {items}',
     request: '{text} ({count})',
+  },
   html: {
     page: 'Сторінка {page} з {pages}',
     chartTitle: 'Оцінка за кожним напрямом',
