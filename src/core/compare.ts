@@ -113,9 +113,8 @@ function actionsDueBy(before: Result, after: Result): ActionDue[] {
 
 /** A limit in points (a plain decimal, as parsed from --fail-on-drop) as an exact fraction. */
 function exactLimit(points: number): Exact {
-  const match = /^(\d+)(?:\.(\d+))?(?:e([+-]\d+))?$/.exec(String(points));
-  if (!match) throw new Error(`not a plain non-negative number: ${points}`);
-  const [, whole, fraction = '', exponent = '0'] = match;
+  // Always matches: --fail-on-drop takes a plain non-negative decimal, and String() of one has this form.
+  const [, whole, fraction = '', exponent = '0'] = /^(\d+)(?:\.(\d+))?(?:e([+-]\d+))?$/.exec(String(points))!;
   const digits = BigInt(whole! + fraction);
   const shift = Number(exponent) - fraction.length;
   return shift >= 0 ? { num: digits * 10n ** BigInt(shift), den: 1n } : { num: digits, den: 10n ** BigInt(-shift) };

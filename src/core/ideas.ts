@@ -9,6 +9,9 @@ export interface RankedIdea {
   lowest: number | undefined;
 }
 
+/** Ideas that name no rated statement go last. */
+const rank = (r: RankedIdea) => r.lowest ?? Number.MAX_SAFE_INTEGER;
+
 /** A section's ideas for this business (staff or not), those for its weakest statements first, ties in order. */
 export function rankIdeas(section: Section, ratings: Readonly<Record<string, number | undefined>>, profile: Record<string, boolean>): RankedIdea[] {
   return section.ideas
@@ -17,7 +20,8 @@ export function rankIdeas(section: Section, ratings: Readonly<Record<string, num
       return { idea, index, lowest: rated.length > 0 ? Math.min(...rated) : undefined };
     })
     .filter(({ idea }) => ideaApplies(idea, profile))
-    .sort((a, b) => (a.lowest ?? Infinity) - (b.lowest ?? Infinity) || a.index - b.index);
+    // The sort is stable: ties keep the questionnaire's order.
+    .sort((a, b) => rank(a) - rank(b));
 }
 
 /**
