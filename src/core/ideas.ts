@@ -31,8 +31,8 @@ export function rankIdeas(section: Section, ratings: Readonly<Record<string, num
  * mix-ups" points to error reduction.
  */
 export function dataPointingTo(section: Section, items: readonly string[], lang: string): string[] {
-  const cues = (section.cues ?? []).map((cue) => ({ text: cue.replace(/\*$/, '').toLocaleLowerCase(lang), prefix: cue.endsWith('*') }));
-  if (cues.length === 0) return [];
+  if (!section.cues?.length) return [];
+  const cues = section.cues.map((cue) => ({ text: cue.replace(/\*$/, '').toLocaleLowerCase(lang), prefix: cue.endsWith('*') }));
   const wordChar = /^[\p{L}\p{M}\p{N}]/u;
   const startsWord = (text: string, at: number) => !/[\p{L}\p{M}\p{N}]$/u.test(text.slice(Math.max(0, at - 2), at));
   const endsWord = (text: string, end: number) => !wordChar.test(text.slice(end, end + 2));
