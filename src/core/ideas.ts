@@ -32,7 +32,10 @@ export function rankIdeas(section: Section, ratings: Readonly<Record<string, num
  */
 export function dataPointingTo(section: Section, items: readonly string[], lang: string): string[] {
   if (!section.cues?.length) return [];
-  const cues = section.cues.map((cue) => ({ text: cue.replace(/\*$/, '').toLocaleLowerCase(lang), prefix: cue.endsWith('*') }));
+  const cues = section.cues.map((cue) => {
+    const prefix = cue.endsWith('*');
+    return { text: (prefix ? cue.slice(0, -1) : cue).toLocaleLowerCase(lang), prefix };
+  });
   const wordChar = /^[\p{L}\p{M}\p{N}]/u;
   const startsWord = (text: string, at: number) => !/[\p{L}\p{M}\p{N}]$/u.test(text.slice(Math.max(0, at - 2), at));
   const endsWord = (text: string, end: number) => !wordChar.test(text.slice(end, end + 2));
