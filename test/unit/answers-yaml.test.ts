@@ -130,6 +130,13 @@ describe('updateAnswersDocument', () => {
     expect(update('communication:\n  greet: Hi\n', { communication: null })).toBe('communication: null\n');
   });
 
+  it('writes null for a list asked and left empty, and a long text on one line', () => {
+    expect(update('vision: V\n', { vision: 'V', actions: null, policies: null })).toBe('actions: null\nvision: V\npolicies: null\n');
+    const long = `${'Every customer leaves happier than they came, '.repeat(4).trim()}`;
+    expect(update('vision: V\n', { vision: long })).toBe(`vision: ${long}\n`);
+    expect(stringifyAnswers({ vision: long } as Answers, ' h', schema)).toBe(`# h\n\nvision: ${long}\n`);
+  });
+
   it('starts a mapping in a file that holds none (empty, or a list)', () => {
     expect(update('', { organization: 'A', ratings: {} })).toBe('organization: A\nratings: {}\n');
     expect(update('- a\n', { organization: 'A', ratings: {} })).toBe('organization: A\nratings: {}\n');
