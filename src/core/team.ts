@@ -59,10 +59,10 @@ const LIST_TERMS = { policies: 'policies', internal: 'internalFindings', employe
 /** Whatever csq writes it reads back: a team's merged lists are bounded as one respondent's are. */
 export function mergedListProblems(combined: Result): Problem[] {
   const { internal, employees, topRequests } = combined.requirements;
-  const lists = { policies: combined.policies, internal, employees, topRequests, actions: combined.actions ?? [] };
-  return Object.entries(lists)
-    .filter(([, list]) => list.length > MAX_LIST_ITEMS)
-    .map(([name, list]): Problem => ({ code: 'team-list-too-long', values: { list: { term: LIST_TERMS[name as keyof typeof lists] }, count: list.length, max: MAX_LIST_ITEMS } }));
+  const counts = { policies: combined.policies.length, internal: internal.length, employees: employees.length, topRequests: topRequests.length, actions: combined.actions?.length ?? 0 };
+  return Object.entries(counts)
+    .filter(([, count]) => count > MAX_LIST_ITEMS)
+    .map(([name, count]): Problem => ({ code: 'team-list-too-long', values: { list: { term: LIST_TERMS[name as keyof typeof counts] }, count, max: MAX_LIST_ITEMS } }));
 }
 
 /** Whose answers the plan uses where only one respondent's can be used, and where respondents judged differently. */

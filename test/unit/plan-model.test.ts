@@ -161,3 +161,36 @@ describe('strengths, ties and disagreements', () => {
     expect(plan(a).team).toBeNull();
   });
 });
+
+describe('the suggested actions and the owner’s own data', () => {
+  const errors = q.sections.find((s) => s.id === 'errors')!;
+  const information = q.sections.find((s) => s.id === 'information')!;
+
+  it('suggest, for each priority, the idea for its weakest statement, not the first idea listed', () => {
+    // errors: ask-feedback is the weakest, so its idea (the third) is suggested.
+    const r = result({ errors: { 'review-complaints': 4, 'ask-feedback': 1, 'eliminate-errors': 4 } }, { improve: ['errors'] });
+    const suggested = plan(r).actions.filter((a) => a.suggested);
+    expect(suggested.map((a) => [a.area, a.action])).toEqual([['Error reduction', errors.ideas[2]!.text]]);
+    const other = result({ errors: { 'review-complaints': 4, 'ask-feedback': 4, 'eliminate-errors': 1 } }, { improve: ['errors'] });
+    expect(plan(other).actions.filter((a) => a.suggested).map((a) => a.action)).toEqual([errors.ideas[0]!.text]);
+  });
+
+  it('put first the priority that the owner’s data points to', () => {
+    const r = result({}, { improve: ['information', 'errors'], requirements: { internal: ['Two allergen mix-ups in October'] } });
+    expect(plan(r).actions.filter((a) => a.suggested).map((a) => a.area)).toEqual(['Error reduction', 'Using customer information']);
+    const none = result({}, { improve: ['information', 'errors'] });
+    expect(plan(none).actions.filter((a) => a.suggested).map((a) => a.area)).toEqual(['Using customer information', 'Error reduction']);
+    expect(plan(none).actions.filter((a) => a.suggested).map((a) => a.action)).toEqual([information.ideas[0]!.text, errors.ideas[0]!.text]);
+  });
+
+  it('quote the data under the priority it points to, and name an area that is not a priority on the first page', () => {
+    const data = { requirements: { internal: ['Two allergen mix-ups in October', 'Plenty of parking'] } };
+    const asPriority = plan(result({}, { improve: ['errors'], ...data }));
+    expect(asPriority.priorities[0]!.evidence).toBe('“Two allergen mix-ups in October”');
+    expect(asPriority.dataElsewhere).toBeNull();
+    const elsewhere = plan(result({}, { improve: ['leadership'], ...data }));
+    expect(elsewhere.priorities[0]!.evidence).toBeNull();
+    expect(elsewhere.dataElsewhere).toEqual({ count: 1, areas: 'Error reduction' });
+    expect(plan(result({}, { improve: ['leadership'] })).dataElsewhere).toBeNull();
+  });
+});

@@ -213,6 +213,15 @@ describe('mergeNotes', () => {
     ]);
   });
 
+  it('says so when one respondent names no organization, or the first names none', () => {
+    const named = respondent({}, { organization: 'Acme' });
+    const unnamed = respondent();
+    const notes = (results: Result[]) => mergeNotes(results.map((r, i) => respondentFile(`${'ab'[i]}.yaml`, r)), 0, combineResults(results)).filter((n) => n.key === 'organizationDiffers');
+    expect(notes([named, unnamed]).map((n) => n.values)).toEqual([{ file: 'b.yaml', theirs: '', first: 'a.yaml', ours: 'Acme' }]);
+    expect(notes([unnamed, named]).map((n) => n.values)).toEqual([{ file: 'b.yaml', theirs: 'Acme', first: 'a.yaml', ours: '' }]);
+    expect(notes([named, respondent({}, { organization: 'Acme' })])).toEqual([]);
+  });
+
   it('speaks of no staff education for a one-person business, and says nothing of a vision nobody wrote', () => {
     const solo = { profile: { staff: false } };
     const respondents = [respondentFile('a.yaml', respondent({}, solo)), respondentFile('b.yaml', respondent({}, solo))];
