@@ -194,3 +194,14 @@ describe('the suggested actions and the owner’s own data', () => {
     expect(plan(result({}, { improve: ['leadership'] })).dataElsewhere).toBeNull();
   });
 });
+
+describe('a Result with an area the questionnaire lacks', () => {
+  it('shows that area under the Result’s own title', () => {
+    const r = result();
+    r.sections = [...r.sections, { ...r.sections[0]!, id: 'extra', title: 'Extra area' }];
+    r.improve = ['extra'];
+    const model = plan(r);
+    expect(model.sections.at(-1)!.title).toBe('Extra area');
+    expect(model.priorities.map((p) => [p.title, p.summary, p.weakest])).toEqual([['Extra area', null, []]]);
+  });
+});
