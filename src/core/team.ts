@@ -78,7 +78,8 @@ export function mergeNotes(respondents: readonly Respondent[], lead: number, com
   const staff = combined.education !== null;
   notes.push({ key: staff ? (lead === 0 ? 'leadStaffFirst' : 'leadStaff') : lead === 0 ? 'leadFirst' : 'lead', values: { file: names[lead]! } });
   if (results[lead]!.vision === null) {
-    const others = names.filter((_, i) => i !== lead && results[i]!.vision !== null);
+    // The lead is none of them: its vision is null.
+    const others = names.filter((_, i) => results[i]!.vision !== null);
     if (others.length > 0) notes.push({ key: 'noVision', values: { file: names[lead]!, others: others.join(', '), first: others[0]!, count: others.length } });
   }
   const named = results.reduce((n, r) => n + r.policies.length, 0);

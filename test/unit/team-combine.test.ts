@@ -213,6 +213,15 @@ describe('mergeNotes', () => {
     ]);
   });
 
+  it('says nothing of the vision when the lead wrote one, and names every other who did when it did not', () => {
+    const results = [respondent({}, { vision: 'Spotless.' }), respondent(), respondent({}, { vision: 'On time.' })];
+    const respondents = results.map((r, i) => respondentFile(`${'abc'[i]}.yaml`, r));
+    const visionNotes = (lead: number) => mergeNotes(respondents, lead, combineResults(results, { lead })).filter((n) => n.key === 'noVision').map((n) => n.values);
+    expect(visionNotes(0)).toEqual([]);
+    expect(visionNotes(2)).toEqual([]);
+    expect(visionNotes(1)).toEqual([{ file: 'b.yaml', others: 'a.yaml, c.yaml', first: 'a.yaml', count: 2 }]);
+  });
+
   it('says so when one respondent names no organization, or the first names none', () => {
     const named = respondent({}, { organization: 'Acme' });
     const unnamed = respondent();
