@@ -183,6 +183,17 @@ describe('the suggested actions and the owner’s own data', () => {
     expect(plan(none).actions.filter((a) => a.suggested).map((a) => a.action)).toEqual([information.ideas[0]!.text, errors.ideas[0]!.text]);
   });
 
+  it('give each priority its summary, and more ideas without the one already suggested', () => {
+    const r = result({ errors: { 'review-complaints': 4, 'ask-feedback': 1, 'eliminate-errors': 4 } }, { improve: ['errors'] });
+    const [priority] = plan(r).priorities;
+    expect(priority!.summary).toBe(errors.summary);
+    expect(priority!.moreIdeas).not.toContain(errors.ideas[2]!.text);
+    expect(priority!.moreIdeas[0]).toBe(errors.ideas[0]!.text);
+    // With actions of the owner's own, none is suggested, so the ideas start with the weakest statement's.
+    const own = result({ errors: { 'review-complaints': 4, 'ask-feedback': 1, 'eliminate-errors': 4 } }, { improve: ['errors'], actions: [{ action: 'Call back', area: 'errors' } as never] });
+    expect(plan(own).priorities[0]!.moreIdeas[0]).toBe(errors.ideas[2]!.text);
+  });
+
   it('quote the data under the priority it points to, and name an area that is not a priority on the first page', () => {
     const data = { requirements: { internal: ['Two allergen mix-ups in October', 'Plenty of parking'] } };
     const asPriority = plan(result({}, { improve: ['errors'], ...data }));

@@ -6,7 +6,7 @@ import { MAX_LIST_ITEMS, MAX_RESPONDENTS } from '../../src/core/limits.js';
 import { loadQuestionnaire } from '../../src/core/questionnaire.js';
 import type { Result } from '../../src/core/result.js';
 import { scoreAnswers } from '../../src/core/scoring.js';
-import { DISAGREEMENT_POINTS, combineResults, mergeActions, mergeNotes, mergedListProblems, teamProblems, teamSizeProblem } from '../../src/core/team.js';
+import { DISAGREEMENT_POINTS, combineResults, mergeActions, mergeNotes, mergePolicies, mergedListProblems, teamProblems, teamSizeProblem } from '../../src/core/team.js';
 
 const q = loadQuestionnaire(readFileSync('questionnaires/csq.en.yaml', 'utf8'), 'csq.en.yaml');
 
@@ -237,5 +237,28 @@ describe('mergeNotes', () => {
     const keys = (lead: number) => mergeNotes(respondents, lead, combineResults(respondents.map((r) => r.result), { lead })).map((n) => n.key);
     expect(keys(0)).toEqual(['leadFirst', 'merged']);
     expect(keys(1)).toEqual(['lead', 'merged']);
+  });
+});
+
+describe('mergePolicies', () => {
+  type P = Result['policies'][number];
+  const p = (name: string, action: P['action'], note: string | null = null): P => ({ name, friendly: action.startsWith('keep') || action === 'add-more', necessary: action !== 'drop' && action !== 'add-more', note, action });
+  const withPolicies = (...policies: P[]) => ({ ...respondent(), policies });
+
+  it('keeps each policy once, as the first respondent named and judged it', () => {
+    const merged = mergePolicies([withPolicies(p('No cash', 'drop'), p('Deposits', 'make-friendlier')), withPolicies(p('no  CASH', 'keep-and-strengthen'), p('Free coffee', 'add-more'))]);
+    expect(merged.map((x) => [x.name, x.action])).toEqual([
+      ['No cash', 'drop'],
+      ['Deposits', 'make-friendlier'],
+      ['Free coffee', 'add-more'],
+    ]);
+  });
+
+  it('takes a later note only where the first had none and both judged the policy alike', () => {
+    const notes = (first: P, later: P) => mergePolicies([withPolicies(first), withPolicies(later)]).map((x) => x.note);
+    expect(notes(p('No cash', 'drop'), p('No cash', 'drop', 'customers ask'))).toEqual(['customers ask']);
+    expect(notes(p('No cash', 'drop', 'first note'), p('No cash', 'drop', 'second note'))).toEqual(['first note']);
+    expect(notes(p('No cash', 'drop'), p('No cash', 'make-friendlier', 'judged otherwise'))).toEqual([null]);
+    expect(notes(p('No cash', 'drop', 'first note'), p('No cash', 'drop'))).toEqual(['first note']);
   });
 });
