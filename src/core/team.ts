@@ -136,7 +136,7 @@ export function mergeActions(results: readonly Result[]): Result['actions'] {
   if (results.every((r) => r.actions === null)) return null;
   const merged = new Map<string, Action>();
   for (const action of results.flatMap((r) => r.actions ?? [])) {
-    const key = `${action.area ?? ''}\u0000${normalizeName(action.action)}`;
+    const key = JSON.stringify([action.area, normalizeName(action.action)]);
     const known = merged.get(key);
     if (!known) merged.set(key, action);
     else merged.set(key, Object.fromEntries(Object.entries(known).map(([field, value]) => [field, value ?? action[field as keyof Action]])) as Action);

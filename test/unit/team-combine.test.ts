@@ -139,6 +139,13 @@ describe('mergeActions', () => {
       // The same words for another area are another action.
       action({ area: 'outreach', action: 'Call clients' }),
     ]);
+    const c = respondent();
+    c.actions = [action({ area: 'information', action: 'Call clients' }), action({ area: 'outreach', action: 'Call clients', owner: 'Jo' })];
+    expect(mergeActions([b, c])!.map((x) => [x.area, x.action, x.owner])).toEqual([
+      ['errors', 'keep a  complaints LOG', 'Ana'],
+      ['outreach', 'Call clients', 'Jo'],
+      ['information', 'Call clients', null],
+    ]);
   });
 
   it('is null only when no respondent gave actions, and empty when they gave none', () => {
