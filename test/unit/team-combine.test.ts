@@ -6,7 +6,7 @@ import { MAX_LIST_ITEMS, MAX_RESPONDENTS } from '../../src/core/limits.js';
 import { loadQuestionnaire } from '../../src/core/questionnaire.js';
 import type { Result } from '../../src/core/result.js';
 import { scoreAnswers } from '../../src/core/scoring.js';
-import { DISAGREEMENT_POINTS, combineResults, mergeActions, mergeNotes, mergePolicies, mergedListProblems, teamProblems, teamSizeProblem } from '../../src/core/team.js';
+import { DISAGREEMENT_POINTS, combineResults, mergeActions, mergeNotes, mergePolicies, mergedListProblems, policyDisagreements, teamProblems, teamSizeProblem } from '../../src/core/team.js';
 
 const q = loadQuestionnaire(readFileSync('questionnaires/csq.en.yaml', 'utf8'), 'csq.en.yaml');
 
@@ -267,5 +267,26 @@ describe('mergePolicies', () => {
     expect(notes(p('No cash', 'drop', 'first note'), p('No cash', 'drop', 'second note'))).toEqual(['first note']);
     expect(notes(p('No cash', 'drop'), p('No cash', 'make-friendlier', 'judged otherwise'))).toEqual([null]);
     expect(notes(p('No cash', 'drop', 'first note'), p('No cash', 'drop'))).toEqual(['first note']);
+  });
+});
+
+describe('policyDisagreements', () => {
+  const p = (name: string, friendly: boolean, necessary: boolean) => ({ name, friendly, necessary, note: null, action: triage(friendly, necessary) });
+  const triage = (friendly: boolean, necessary: boolean) => (friendly ? (necessary ? 'keep-and-strengthen' : 'add-more') : necessary ? 'make-friendlier' : 'drop') as Result['policies'][number]['action'];
+  const withPolicies = (...policies: Result['policies']) => ({ ...respondent(), policies });
+
+  it('counts one judgment per respondent, the first where one names a policy twice', () => {
+    const twice = withPolicies(p('No cash', false, false), p('no  CASH', true, true));
+    expect(policyDisagreements([twice])).toEqual([]);
+    expect(policyDisagreements([twice, withPolicies(p('No cash', false, false))])).toEqual([]);
+    expect(policyDisagreements([twice, withPolicies(p('No cash', false, true))])).toEqual([
+      {
+        name: 'No cash',
+        judgments: [
+          { respondent: 0, friendly: false, necessary: false },
+          { respondent: 1, friendly: false, necessary: true },
+        ],
+      },
+    ]);
   });
 });
