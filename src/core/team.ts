@@ -122,7 +122,8 @@ export function mergePolicies(results: readonly Result[]): Policy[] {
     const key = normalizeName(policy.name);
     const known = merged.get(key);
     if (!known) merged.set(key, policy);
-    else if (known.note === null && policy.note !== null && known.action === policy.action) merged.set(key, { ...known, note: policy.note });
+    // (A later null note changes nothing.)
+    else if (known.note === null && known.action === policy.action) merged.set(key, { ...known, note: policy.note });
   }
   return [...merged.values()];
 }

@@ -213,6 +213,6 @@ describe('a Result with an area the questionnaire lacks', () => {
     r.improve = ['extra'];
     const model = plan(r);
     expect(model.sections.at(-1)!.title).toBe('Extra area');
-    expect(model.priorities.map((p) => [p.title, p.summary, p.weakest])).toEqual([['Extra area', null, []]]);
+    expect(model.priorities.map((p) => [p.title, p.summary, p.weakest, p.evidence, p.moreIdeas])).toEqual([['Extra area', null, [], null, []]]);
   });
 });
