@@ -44,6 +44,16 @@ const lazyChildProcess = {
   },
 };
 
+/** The catalogues come from dist/assets, one language at a time (src/i18n/catalogues.built.ts). */
+const cataloguesFromAssets = {
+  name: 'catalogues-from-assets',
+  setup(b) {
+    b.onResolve({ filter: /^\.\/catalogues\.js$/ }, ({ importer }) =>
+      importer.endsWith(path.join('src', 'i18n', 'index.ts')) ? { path: path.join(path.dirname(importer), 'catalogues.built.ts') } : undefined,
+    );
+  },
+};
+
 // esbuild splits code into chunks only for ES modules: split first, then turn each chunk into
 // CommonJS, which Node loads faster and which V8 can code-cache (bin/bundle.cjs).
 const split = await build({
@@ -58,7 +68,7 @@ const split = await build({
   chunkNames: 'chunks/[name]-[hash]',
   outExtension: { '.js': '.cjs' },
   define: { __CSQ_VERSION__: JSON.stringify(version) },
-  plugins: [zodEnglishOnly, lazyChildProcess],
+  plugins: [zodEnglishOnly, lazyChildProcess, cataloguesFromAssets],
   write: false,
   metafile: true,
   logLevel: 'warning',

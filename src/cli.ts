@@ -6,7 +6,7 @@
 import { Command, CommanderError, type Option } from 'commander';
 import { CsqError, ExitCode, problem } from './errors.js';
 import type { SchemaKind } from './core/json-schema.js';
-import { nearest } from './core/issues.js';
+import { nearest } from './core/nearest.js';
 import type { Messages } from './i18n/en.js';
 import { fill } from './i18n/format.js';
 import { setUiLang, SUPPORTED_LANGS, uiMessages } from './i18n/index.js';

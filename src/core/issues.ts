@@ -3,6 +3,7 @@ import type { z } from 'zod';
 import type { HintCode, Problem, ProblemCode, Values } from '../errors.js';
 import { formatPath, locate, type PathSegment } from './locate.js';
 import { metaOf, schemaAt } from './meta.js';
+import { nearest } from './nearest.js';
 import type { YamlSource } from './yaml.js';
 
 type Issue = z.core.$ZodIssue;
@@ -97,30 +98,6 @@ export function describeIssue(source: YamlSource, issue: Issue, schema: z.ZodTyp
     });
   }
   return [{ file: source.file, ...locate(source, path), path: formatPath(path) || '(top level)', ...complaintOf(issue, schema) }];
-}
-
-/** The closest known id within an edit distance of 2, for "did you mean". */
-export function nearest(word: string, candidates: readonly string[]): string | undefined {
-  let best: string | undefined;
-  let bestDistance = 3;
-  for (const candidate of candidates) {
-    const d = editDistance(word.toLowerCase(), candidate.toLowerCase());
-    if (d < bestDistance) [best, bestDistance] = [candidate, d];
-  }
-  return best;
-}
-
-function editDistance(a: string, b: string): number {
-  if (Math.abs(a.length - b.length) > 2) return 3;
-  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const current = [i];
-    for (let j = 1; j <= b.length; j++) {
-      current[j] = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
-    }
-    previous = current;
-  }
-  return previous[b.length]!;
 }
 
 /** The keys a strict object schema allows at a path (for "did you mean"). */

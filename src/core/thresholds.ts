@@ -1,7 +1,7 @@
 /** Quality gates (--min-score, --min-section): pure checks on a Result. */
 import { fail, type Values } from '../errors.js';
 import type { Messages } from '../i18n/en.js';
-import { nearest } from './issues.js';
+import { nearest } from './nearest.js';
 import type { Questionnaire } from './questionnaire.js';
 import type { Result } from './result.js';
 import { isPlainDecimal } from './yaml.js';

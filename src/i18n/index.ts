@@ -1,26 +1,23 @@
 /** The languages csq speaks, how one is chosen, and the language csq speaks to the user in. */
 import { CsqError, problem } from '../errors.js';
-import { en, type Messages } from './en.js';
-import { he } from './he.js';
-import { lt } from './lt.js';
-import { pl } from './pl.js';
+import { catalogue } from './catalogues.js';
+import type { Messages } from './en.js';
 import { PSEUDO_LANG, pseudoMessages } from './pseudo.js';
-import { pt } from './pt.js';
-import { uk } from './uk.js';
 
-const catalogues: Record<string, Messages> = { en, pt, pl, lt, uk, he };
-
-export const SUPPORTED_LANGS = Object.keys(catalogues);
+/** The languages csq speaks; each has a catalogue (catalogues.ts), loaded only when spoken. */
+export const SUPPORTED_LANGS: readonly string[] = ['en', 'pt', 'pl', 'lt', 'uk', 'he'];
 export const DEFAULT_LANG = 'en';
+const loaded = new Map<string, Messages>();
 
 /** The test language, made from English on first use; accepted by --lang, never chosen by a locale or listed. */
 let pseudo: Messages | undefined;
 const known = (lang: string) => SUPPORTED_LANGS.includes(lang) || lang === PSEUDO_LANG;
 
 export function messagesFor(lang: string): Messages {
-  if (lang === PSEUDO_LANG) return (pseudo ??= pseudoMessages(en));
-  const messages = catalogues[lang];
-  if (!messages) throw unsupported(lang);
+  if (lang === PSEUDO_LANG) return (pseudo ??= pseudoMessages(messagesFor(DEFAULT_LANG)));
+  if (!SUPPORTED_LANGS.includes(lang)) throw unsupported(lang);
+  let messages = loaded.get(lang);
+  if (!messages) loaded.set(lang, (messages = catalogue(lang)));
   return messages;
 }
 

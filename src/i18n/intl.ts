@@ -1,7 +1,10 @@
 /**
  * Dates, percents and lists as each language writes them, from Intl; UTC, so that every
- * machine writes the same. In the pseudo-locale en-XA they are English, accented.
+ * machine writes the same. In the pseudo-locale en-XA they are English, accented. Given the
+ * build's snapshot of Intl (intl-snapshot.ts), the common cases are written from it, exactly
+ * as Intl would, without loading ICU.
  */
+import { type IntlSnapshot, joinList, type ListWords, snapshotDate, snapshotIntl, snapshotPercent } from './intl-snapshot.js';
 import { accent, PSEUDO_LANG } from './pseudo.js';
 
 const intlLang = (lang: string) => (lang === PSEUDO_LANG ? 'en' : lang);
@@ -19,22 +22,34 @@ function formatter<T extends Intl.DateTimeFormat | Intl.NumberFormat | Intl.List
   return found;
 }
 
+let snapshots: Readonly<Record<string, IntlSnapshot>> = {};
+const snapshotOf = (lang: string): IntlSnapshot => snapshots[intlLang(lang)] ?? {};
+
+/** The build's snapshot per language (dist/assets/intl.json), from the pipeline when it loads a language; {} for none. */
+export function useIntlSnapshots(byLang: Readonly<Record<string, IntlSnapshot>>): void {
+  snapshots = byLang;
+}
+
 /** A date of the answers (ISO) in the language's long form; anything else as it is. */
 export function formatDate(iso: string | null, lang: string): string | null {
   if (!iso) return null;
   // A Result read again has its dates checked; anything else is shown as it is (and escaped).
   if (!/^\d{4}-\d{2}-\d{2}$/.test(iso)) return iso;
-  return shown(lang, formatter('date', lang, (locale) => new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeZone: 'UTC' })).format(new Date(`${iso}T00:00:00Z`)));
+  const date = new Date(`${iso}T00:00:00Z`);
+  const text = Number.isNaN(date.getTime()) ? undefined : snapshotDate(snapshotOf(lang).months, date);
+  return shown(lang, text ?? formatter('date', lang, snapshotIntl.date).format(date));
 }
 
 /** A whole percent as the language writes it (66%, 66 %). */
 export function formatPercent(percent: number, lang: string): string {
-  return formatter('percent', lang, (locale) => new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 0 })).format(percent / 100);
+  return snapshotPercent(snapshotOf(lang).percent, percent) ?? formatter('percent', lang, snapshotIntl.percent).format(percent / 100);
 }
 
 /** Items joined as the language joins them ("a, b and c"). */
 export function formatList(items: readonly string[], lang: string): string {
-  const parts = formatter('list', lang, (locale) => new Intl.ListFormat(locale, { type: 'conjunction' })).formatToParts(items);
+  const words = snapshotOf(lang).list;
+  if (words) return joinList(Object.fromEntries(Object.entries(words).map(([k, word]) => [k, shown(lang, word)])) as unknown as ListWords, items);
+  const parts = formatter('list', lang, snapshotIntl.list).formatToParts(items);
   return parts.map((part) => (part.type === 'literal' ? shown(lang, part.value) : part.value)).join('');
 }
 

@@ -502,7 +502,8 @@ let root: string | undefined;
 /** The installed package's folder (holds questionnaires/ and templates/), from src/ or dist/ alike. */
 export function packageRoot(): string {
   if (root) return root;
-  let dir = path.dirname(fileURLToPath(import.meta.url));
+  // The built CLI's chunks are CommonJS and know their own file; import.meta.url would load node:url.
+  let dir = path.dirname(typeof __filename === 'string' ? __filename : fileURLToPath(import.meta.url));
   while (!fs.existsSync(path.join(dir, 'package.json')) || !fs.existsSync(path.join(dir, 'questionnaires'))) {
     const parent = path.dirname(dir);
     if (parent === dir) fail('no-package-folder', undefined, {}, ExitCode.internal);

@@ -1,13 +1,14 @@
 /**
- * stdout and stderr. stdout is written with write(2) rather than Node's stream, and stderr's
- * stream is set up on first use: creating the stream for a pipe loads a good part of Node's
- * networking code, which costs a short run more than its own work.
+ * stdout and stderr, written with write(2) rather than Node's streams: creating the stream for
+ * a pipe loads a good part of Node's networking code, which costs a short run more than its
+ * own work.
  */
 import * as fs from 'node:fs';
 import { CsqError, problem } from '../errors.js';
 
 let readerGone = false;
 let stdoutStreamReady = false;
+let stderrGone = false;
 let stderrReady = false;
 const pause = new Int32Array(new SharedArrayBuffer(4));
 
@@ -23,22 +24,34 @@ export function writeStdout(content: string): void {
     streamStdout().write(content);
     return;
   }
+  const failure = writeAll(1, content);
+  if (failure === 'EPIPE') readerGone = true;
+  else if (failure) throw new CsqError(problem('stdout-failed', { detail: failure.message }));
+}
+
+/** For messages to people. stderr only informs: if nobody can read it any more, the exit code must not change. */
+export function writeStderr(text: string): void {
+  if (stderrGone) return;
+  if (process.platform === 'win32') {
+    streamStderr().write(text);
+    return;
+  }
+  if (writeAll(2, text)) stderrGone = true;
+}
+
+/** Every byte to a file descriptor, waiting out a full non-blocking pipe; the failure, if any. */
+function writeAll(fd: number, content: string): 'EPIPE' | Error | undefined {
   const bytes = Buffer.from(content);
   for (let offset = 0; offset < bytes.length; ) {
     try {
-      offset += fs.writeSync(1, bytes, offset);
+      offset += fs.writeSync(fd, bytes, offset);
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code;
-      if (code === 'EAGAIN') {
-        Atomics.wait(pause, 0, 0, 2); // a non-blocking pipe that is full: let the reader catch up
-      } else if (code === 'EPIPE') {
-        readerGone = true;
-        return;
-      } else {
-        throw new CsqError(problem('stdout-failed', { detail: (error as Error).message }));
-      }
+      if (code === 'EAGAIN') Atomics.wait(pause, 0, 0, 2); // let the reader catch up
+      else return code === 'EPIPE' ? 'EPIPE' : (error as Error);
     }
   }
+  return undefined;
 }
 
 /** Only a character device can be a terminal: for a pipe or a file, do not set up the stream to ask. */
@@ -54,16 +67,10 @@ function streamStdout(): NodeJS.WriteStream {
   return process.stdout;
 }
 
-function stderr(): NodeJS.WriteStream {
+function streamStderr(): NodeJS.WriteStream {
   if (!stderrReady) {
     stderrReady = true;
-    // stderr only informs: if nobody can read it any more, the exit code must not change.
     process.stderr.on('error', () => {});
   }
   return process.stderr;
-}
-
-/** For messages to people. */
-export function writeStderr(text: string): void {
-  stderr().write(text);
 }

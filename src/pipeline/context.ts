@@ -1,11 +1,13 @@
 /** Loads what a run needs for one language: questionnaire, texts and, when rendering, the plan template. */
-import { existsSync } from 'node:fs';
 import * as path from 'node:path';
 import { loadQuestionnaire, type Questionnaire } from '../core/questionnaire.js';
 import { DEFAULT_LANG, messagesFor } from '../i18n/index.js';
+import type { IntlSnapshot } from '../i18n/intl-snapshot.js';
+import { useIntlSnapshots } from '../i18n/intl.js';
 import { PSEUDO_LANG, pseudoQuestionnaire } from '../i18n/pseudo.js';
 import type { Messages } from '../i18n/en.js';
-import { packageRoot, readBundled, readTextFile } from '../io/files.js';
+import { builtAsset, builtData } from '../io/assets.js';
+import { readBundled, readTextFile } from '../io/files.js';
 import type { PlanTemplate } from '../render/template-runtime.js';
 
 export interface LangContext {
@@ -27,23 +29,9 @@ export interface ContextOptions {
 /** The plan template: one per output format, in every language (its words come from the catalogue). */
 export const PLAN_TEMPLATE = 'templates/plan.md.hbs';
 
-// The built CLI's own `require` (bin/bundle.cjs), which code-caches the assets like any chunk.
-declare const require: ((file: string) => unknown) | undefined;
-
-/**
- * The build validates the bundled questionnaires and precompiles the templates into
- * dist/assets; running from source (the unit tests) reads and compiles them instead.
- */
-function builtAsset<T>(name: string): T | undefined {
-  const file = path.join(packageRoot(), 'dist', 'assets', `${name}.cjs`);
-  if (!existsSync(file)) return undefined;
-  const load = typeof require === 'function' ? require : process.getBuiltinModule('node:module').createRequire(import.meta.url);
-  return load(file) as T;
-}
-
 export function bundledQuestionnaire(lang: string): Questionnaire {
   if (lang === PSEUDO_LANG) return pseudoQuestionnaire(bundledQuestionnaire(DEFAULT_LANG));
-  const built = builtAsset<Questionnaire>(`csq.${lang}`);
+  const built = builtData<Questionnaire>(`csq.${lang}`);
   if (built) return built;
   const file = `questionnaires/csq.${lang}.yaml`;
   return loadQuestionnaire(readBundled(file), file);
@@ -61,11 +49,16 @@ async function userTemplate(file: string): Promise<PlanTemplate> {
 }
 
 const cache = new Map<string, LangContext>();
+let intlSnapshotsRead = false;
 
 export function loadContext(options: ContextOptions): LangContext {
   const key = JSON.stringify(options);
   const cached = cache.get(key);
   if (cached) return cached;
+  if (!intlSnapshotsRead) {
+    intlSnapshotsRead = true;
+    useIntlSnapshots(builtData<Record<string, IntlSnapshot>>('intl') ?? {});
+  }
   const questionnaire = options.questionnaireFile
     ? (({ name, text }) => loadQuestionnaire(text, name))(readTextFile(options.questionnaireFile))
     : bundledQuestionnaire(options.lang);

@@ -40,7 +40,7 @@ describe('the code cache', () => {
     expect(readdirSync(path.join(home, 'csq', 'code'))).toEqual([folderName]);
     const files = readdirSync(path.join(home, 'csq', 'code', folderName));
     expect(files).toContain('cli.cjs.cache');
-    expect(files).toContain('assets~csq.en.cjs.cache');
+    expect(files).toContain('assets~plan.md.cjs.cache');
     expect(files.some((f) => /^chunks~report-.*\.cjs\.cache$/.test(f))).toBe(true);
     expect(files.filter((f) => f.endsWith('.tmp'))).toEqual([]);
     // The prompts are not part of a report: their chunk waits for a run that loads it.

@@ -72,7 +72,7 @@ describe.skipIf(!installTestsWanted)('installing csq', () => {
 
     const { stdout: listing } = await check('tar', ['-tzf', tarball], { cwd: clone, env, timeout: 30_000 });
     const files = listing.split('\n').filter(Boolean);
-    for (const file of ['LICENSE', 'README.md', 'package.json', 'bin/csq.cjs', 'bin/bundle.cjs', 'dist/BUILT', 'dist/cli.cjs', 'dist/THIRD-PARTY-NOTICES.txt', 'dist/assets/csq.en.cjs', 'questionnaires/csq.en.yaml', 'templates/plan.md.hbs']) {
+    for (const file of ['LICENSE', 'README.md', 'package.json', 'bin/csq.cjs', 'bin/bundle.cjs', 'dist/BUILT', 'dist/cli.cjs', 'dist/THIRD-PARTY-NOTICES.txt', 'dist/assets/csq.en.json', 'dist/assets/messages.en.json', 'questionnaires/csq.en.yaml', 'templates/plan.md.hbs']) {
       expect(files).toContain(`package/${file}`);
     }
     expect(files.filter((f) => f.endsWith('.cache') || f.includes('node_modules') || f.startsWith('package/src/') || f.startsWith('package/test/'))).toEqual([]);
