@@ -216,3 +216,35 @@ describe('a Result with an area the questionnaire lacks', () => {
     expect(model.priorities.map((p) => [p.title, p.summary, p.weakest, p.evidence, p.moreIdeas])).toEqual([['Extra area', null, [], null, []]]);
   });
 });
+
+describe('what the plan’s sections show or leave out', () => {
+  it('give the scale as value and label, and as one line', () => {
+    const { scale } = plan(result());
+    expect(scale.labels).toEqual([
+      { value: '1', label: 'Never' },
+      { value: '2', label: 'Almost never' },
+      { value: '3', label: 'Sometimes' },
+      { value: '4', label: 'Usually' },
+      { value: '5', label: 'Always' },
+    ]);
+    expect(scale.text).toBe('1 Never · 2 Almost never · 3 Sometimes · 4 Usually · 5 Always');
+  });
+
+  it('say whether any action is a suggestion, and list more ideas only for priorities that have some', () => {
+    const suggested = plan(result({}, { improve: ['errors'] }));
+    expect(suggested.anySuggested).toBe(true);
+    expect(suggested.moreIdeas.map((m) => m.title)).toEqual(['Error reduction']);
+    expect(suggested.moreIdeas[0]!.ideas).toEqual(suggested.priorities[0]!.moreIdeas);
+    const own = plan(result({}, { improve: ['errors'], actions: [{ action: 'Call back', area: 'errors' } as never] }));
+    expect(own.anySuggested).toBe(false);
+  });
+
+  it('show the customers’ requirements when any list has an item, and the top requests only when given', () => {
+    const none = plan(result()).requirements;
+    expect([none.any, none.hasTopRequests]).toEqual([false, false]);
+    for (const [list, items] of [['internal', ['Returns']], ['employees', ['Queues']], ['topRequests', ['Speed']]] as const) {
+      const req = plan(result({}, { requirements: { [list]: items } })).requirements;
+      expect([req.any, req.hasTopRequests], list).toEqual([true, list === 'topRequests']);
+    }
+  });
+});
