@@ -248,3 +248,22 @@ describe('what the plan’s sections show or leave out', () => {
     }
   });
 });
+
+describe('the vision notes and the policies’ last question', () => {
+  const notes = (visionNotes: Partial<NonNullable<Answers['visionNotes']>>) => plan(result({}, { visionNotes } as Partial<Answers>)).vision.anyNotes;
+
+  it('show the notes when any one of them is written', () => {
+    expect(notes({})).toBe(false);
+    expect(notes({ tenYears: 'A shop of our own' })).toBe(true);
+    expect(notes({ customerShoes: 'Long queues' })).toBe(true);
+    expect(notes({ picture: 'A smile' })).toBe(true);
+    expect(notes({ fiveThings: ['Speed'] })).toBe(true);
+  });
+
+  it('ask for a new friendly policy only while none is there yet', () => {
+    const policy = (name: string, friendly: boolean, necessary: boolean) => ({ name, friendly, necessary });
+    expect(plan(result()).policies.askForNew).toBe(true);
+    expect(plan(result({}, { policies: [policy('No cash', false, false)] })).policies.askForNew).toBe(true);
+    expect(plan(result({}, { policies: [policy('No cash', false, false), policy('Free coffee', true, false)] })).policies.askForNew).toBe(false);
+  });
+});

@@ -290,3 +290,12 @@ describe('policyDisagreements', () => {
     ]);
   });
 });
+
+describe('the team’s next assessment', () => {
+  it('is the lead’s date, or else the earliest any respondent gave', () => {
+    const dated = (review: string | null) => ({ ...respondent(), review });
+    expect(combineResults([dated(null), dated('2027-09-01'), dated('2027-06-01')]).review).toBe('2027-06-01');
+    expect(combineResults([dated('2027-09-01'), dated('2027-06-01')]).review).toBe('2027-09-01');
+    expect(combineResults([dated(null), dated(null)]).review).toBeNull();
+  });
+});
