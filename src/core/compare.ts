@@ -102,18 +102,19 @@ function actionsDueBy(before: Result, after: Result): ActionDue[] {
   const by = after.date;
   if (by === null || before.actions === null) return [];
   const later = new Set((after.actions ?? []).map((a) => normalizeName(a.action)));
-  return before.actions
-    .map((a, order) => ({ a, order }))
-    .filter(({ a }) => a.due !== null && a.due <= by)
-    .sort((x, y) => (x.a.due! < y.a.due! ? -1 : x.a.due! > y.a.due! ? 1 : x.order - y.order))
-    .map(({ a }) => ({ action: a.action, area: a.area, owner: a.owner, due: a.due!, stillListed: later.has(normalizeName(a.action)) }));
+  return (
+    before.actions
+      .filter((a) => a.due !== null && a.due <= by)
+      // The sort is stable: actions due on one day keep the order the answers gave them.
+      .sort((x, y) => (x.due! < y.due! ? -1 : x.due! > y.due! ? 1 : 0))
+      .map((a) => ({ action: a.action, area: a.area, owner: a.owner, due: a.due!, stillListed: later.has(normalizeName(a.action)) }))
+  );
 }
 
 /** A limit in points (a plain decimal, as parsed from --fail-on-drop) as an exact fraction. */
 function exactLimit(points: number): Exact {
-  const match = /^(\d+)(?:\.(\d+))?(?:e([+-]\d+))?$/.exec(String(points));
-  if (!match) throw new Error(`not a plain non-negative number: ${points}`);
-  const [, whole, fraction = '', exponent = '0'] = match;
+  // Always matches: --fail-on-drop takes a plain non-negative decimal, and String() of one has this form.
+  const [, whole, fraction = '', exponent = '0'] = /^(\d+)(?:\.(\d+))?(?:e([+-]\d+))?$/.exec(String(points))!;
   const digits = BigInt(whole! + fraction);
   const shift = Number(exponent) - fraction.length;
   return shift >= 0 ? { num: digits * 10n ** BigInt(shift), den: 1n } : { num: digits, den: 10n ** BigInt(-shift) };

@@ -11,7 +11,8 @@ function escapeLine(line: string, atLineStart: boolean): string {
   const escaped = line.replace(INLINE_SPECIALS, (c) => `\\${c}`);
   if (!atLineStart) return escaped;
   // What only means something at the start of a line: list markers, ordered lists, quotes, setext underlines.
-  return escaped.replace(/^(\s*)([-+=])/, '$1\\$2').replace(/^(\s*\d{1,9})([.)])/, '$1\\$2');
+  // (Lines come trimmed.)
+  return escaped.replace(/^[-+=]/, '\\$&').replace(/^(\d{1,9})([.)])/, '$1\\$2');
 }
 
 /**

@@ -9,6 +9,9 @@ export interface RankedIdea {
   lowest: number | undefined;
 }
 
+/** Ideas that name no rated statement go last. */
+const rank = (r: RankedIdea) => r.lowest ?? Number.MAX_SAFE_INTEGER;
+
 /** A section's ideas for this business (staff or not), those for its weakest statements first, ties in order. */
 export function rankIdeas(section: Section, ratings: Readonly<Record<string, number | undefined>>, profile: Record<string, boolean>): RankedIdea[] {
   return section.ideas
@@ -17,7 +20,8 @@ export function rankIdeas(section: Section, ratings: Readonly<Record<string, num
       return { idea, index, lowest: rated.length > 0 ? Math.min(...rated) : undefined };
     })
     .filter(({ idea }) => ideaApplies(idea, profile))
-    .sort((a, b) => (a.lowest ?? Infinity) - (b.lowest ?? Infinity) || a.index - b.index);
+    // The sort is stable: ties keep the questionnaire's order.
+    .sort((a, b) => rank(a) - rank(b));
 }
 
 /**
@@ -35,9 +39,12 @@ export function lowerCaser(lang: string): (text: string) => string {
  * mix-ups" points to error reduction.
  */
 export function dataPointingTo(section: Section, items: readonly string[], lang: string): string[] {
+  if (!section.cues?.length) return [];
   const lower = lowerCaser(lang);
-  const cues = (section.cues ?? []).map((cue) => ({ text: lower(cue.replace(/\*$/, '')), prefix: cue.endsWith('*') }));
-  if (cues.length === 0) return [];
+  const cues = section.cues.map((cue) => {
+    const prefix = cue.endsWith('*');
+    return { text: lower(prefix ? cue.slice(0, -1) : cue), prefix };
+  });
   const wordChar = /^[\p{L}\p{M}\p{N}]/u;
   const startsWord = (text: string, at: number) => !/[\p{L}\p{M}\p{N}]$/u.test(text.slice(Math.max(0, at - 2), at));
   const endsWord = (text: string, end: number) => !wordChar.test(text.slice(end, end + 2));

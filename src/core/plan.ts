@@ -92,11 +92,11 @@ export function buildPlan(result: Result, q: Questionnaire, messages: Messages) 
     const section = byId.get(id);
     const evidence = pointing(id);
     const scored = result.sections.find((s) => s.id === id);
-    // The weakest statements: rated at the middle of the scale or below, lowest first, ties in order.
+    // The weakest statements: rated at the middle of the scale or below, lowest first, ties in order (the sort is stable).
     const weakest = (section?.statements ?? [])
-      .map((st, order) => ({ st, order, rating: scored?.ratings[st.id] }))
+      .map((st) => ({ st, rating: scored?.ratings[st.id] }))
       .filter((x): x is typeof x & { rating: number } => x.rating !== undefined && x.rating <= weakRating)
-      .sort((a, b) => a.rating - b.rating || a.order - b.order)
+      .sort((a, b) => a.rating - b.rating)
       .slice(0, 3)
       .map((x) => ({ text: statementText(x.st, profile), rating: x.rating, label: scaleLabel(q, x.rating) }));
     const ideas = (ranked.get(id) ?? []).map((r) => r.idea.text).filter((text) => !usedIdeas.has(text));
@@ -112,11 +112,10 @@ export function buildPlan(result: Result, q: Questionnaire, messages: Messages) 
     };
   });
 
-  const dated = actions
-    .map((a, order) => ({ a, order }))
-    // ISO dates sort as plain strings; undated last; equal dates in the order given.
-    .sort((x, y) => byDue(x.a.due, y.a.due) || x.order - y.order)
-    .map(({ a }) => ({
+  const dated = [...actions]
+    // ISO dates sort as plain strings; undated last; equal dates in the order given (the sort is stable).
+    .sort((x, y) => byDue(x.due, y.due))
+    .map((a) => ({
       action: a.action,
       area: a.area ? titleOf(a.area) : (a.areaLabel ?? null),
       owner: a.owner,

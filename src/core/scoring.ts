@@ -29,13 +29,14 @@ export function scoreSection(q: Questionnaire, section: Section, ratings: Readon
 
 /** The applicable sections with the lowest percent, ties in questionnaire order. */
 export function lowestSections(sections: readonly Pick<SectionResult, 'id' | 'applicable' | 'score' | 'max'>[], count = 3): string[] {
-  return sections
-    .map((section, order) => ({ section, order }))
-    .filter(({ section }) => section.applicable && section.max)
-    // Compare score/max exactly by cross-multiplying, not by rounded percents.
-    .sort((a, b) => a.section.score! * b.section.max! - b.section.score! * a.section.max! || a.order - b.order)
-    .slice(0, count)
-    .map(({ section }) => section.id);
+  return (
+    sections
+      .filter((section) => section.applicable && section.max)
+      // Compare score/max exactly by cross-multiplying, not by rounded percents; the sort is stable.
+      .sort((a, b) => a.score! * b.max! - b.score! * a.max!)
+      .slice(0, count)
+      .map((section) => section.id)
+  );
 }
 
 const orNull = (value: string | null | undefined): string | null => {

@@ -59,10 +59,10 @@ const LIST_TERMS = { policies: 'policies', internal: 'internalFindings', employe
 /** Whatever csq writes it reads back: a team's merged lists are bounded as one respondent's are. */
 export function mergedListProblems(combined: Result): Problem[] {
   const { internal, employees, topRequests } = combined.requirements;
-  const lists = { policies: combined.policies, internal, employees, topRequests, actions: combined.actions ?? [] };
-  return Object.entries(lists)
-    .filter(([, list]) => list.length > MAX_LIST_ITEMS)
-    .map(([name, list]): Problem => ({ code: 'team-list-too-long', values: { list: { term: LIST_TERMS[name as keyof typeof lists] }, count: list.length, max: MAX_LIST_ITEMS } }));
+  const counts = { policies: combined.policies.length, internal: internal.length, employees: employees.length, topRequests: topRequests.length, actions: combined.actions?.length ?? 0 };
+  return Object.entries(counts)
+    .filter(([, count]) => count > MAX_LIST_ITEMS)
+    .map(([name, count]): Problem => ({ code: 'team-list-too-long', values: { list: { term: LIST_TERMS[name as keyof typeof counts] }, count, max: MAX_LIST_ITEMS } }));
 }
 
 /** Whose answers the plan uses where only one respondent's can be used, and where respondents judged differently. */
@@ -78,7 +78,8 @@ export function mergeNotes(respondents: readonly Respondent[], lead: number, com
   const staff = combined.education !== null;
   notes.push({ key: staff ? (lead === 0 ? 'leadStaffFirst' : 'leadStaff') : lead === 0 ? 'leadFirst' : 'lead', values: { file: names[lead]! } });
   if (results[lead]!.vision === null) {
-    const others = names.filter((_, i) => i !== lead && results[i]!.vision !== null);
+    // The lead is none of them: its vision is null.
+    const others = names.filter((_, i) => results[i]!.vision !== null);
     if (others.length > 0) notes.push({ key: 'noVision', values: { file: names[lead]!, others: others.join(', '), first: others[0]!, count: others.length } });
   }
   const named = results.reduce((n, r) => n + r.policies.length, 0);
@@ -121,7 +122,8 @@ export function mergePolicies(results: readonly Result[]): Policy[] {
     const key = normalizeName(policy.name);
     const known = merged.get(key);
     if (!known) merged.set(key, policy);
-    else if (known.note === null && policy.note !== null && known.action === policy.action) merged.set(key, { ...known, note: policy.note });
+    // (A later null note changes nothing.)
+    else if (known.note === null && known.action === policy.action) merged.set(key, { ...known, note: policy.note });
   }
   return [...merged.values()];
 }
@@ -135,7 +137,7 @@ export function mergeActions(results: readonly Result[]): Result['actions'] {
   if (results.every((r) => r.actions === null)) return null;
   const merged = new Map<string, Action>();
   for (const action of results.flatMap((r) => r.actions ?? [])) {
-    const key = `${action.area ?? ''}\u0000${normalizeName(action.action)}`;
+    const key = JSON.stringify([action.area, normalizeName(action.action)]);
     const known = merged.get(key);
     if (!known) merged.set(key, action);
     else merged.set(key, Object.fromEntries(Object.entries(known).map(([field, value]) => [field, value ?? action[field as keyof Action]])) as Action);

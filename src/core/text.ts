@@ -48,10 +48,11 @@ export function decodeText(bytes: Uint8Array, file: string, kind: InputKind = 'i
   try {
     text = utf8.decode(bytes);
   } catch {
+    // Always inside the bytes: a file of valid sequences decodes.
     const at = firstInvalidUtf8(bytes);
-    throw new InputError([{ file, ...positionAt(bytes, at), code: 'invalid-utf8', values: { byte: bytes[at]?.toString(16).padStart(2, '0') ?? '' }, hint: 'save-file-as-utf8' }]);
+    throw new InputError([{ file, ...positionAt(bytes, at), code: 'invalid-utf8', values: { byte: bytes[at]!.toString(16).padStart(2, '0') }, hint: 'save-file-as-utf8' }]);
   }
-  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+  // The decoder has already dropped a UTF-8 byte order mark (ignoreBOM is false).
   // Control characters (a NUL, say) mean a binary file or a paste gone wrong; they would end up in the plan.
   const found = forbiddenCharacter(text);
   if (found) {

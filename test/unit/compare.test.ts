@@ -129,3 +129,27 @@ describe('the actions due by the later assessment', () => {
     expect(compareResults(score(full), later('2030-01-01'), 'Overall').actionsDue).toEqual([]);
   });
 });
+
+describe('the edges of a comparison', () => {
+  const example = readFileSync('examples/acme-cleaning.yaml', 'utf8');
+
+  it('keeps actions due on the same day in the order the earlier answers gave them', () => {
+    // The share-findings action moved to the complaints log's day, given after it.
+    const before = score(example.replace('owner: Priya Shah, due: 2027-02-15', 'owner: Priya Shah, due: 2027-01-15').replace('owner: Jane Doe, due: 2027-01-10', 'owner: Jane Doe, due: 2027-01-15'));
+    const due = compareResults(before, score(example.replace('date: 2026-11-23', 'date: 2027-01-31')), 'Overall').actionsDue;
+    expect(due.map((a) => [a.due, a.action.slice(0, 12)])).toEqual([
+      ['2026-12-01', 'Kickoff meet'],
+      ['2027-01-15', 'Start a comp'],
+      ['2027-01-15', 'Let crew lea'],
+      ['2027-01-15', 'Share the to'],
+    ]);
+  });
+
+  it('shows no change, and no drop, for a side with nothing to score (a maximum of 0)', () => {
+    const empty = { ...score(full), overall: { score: 0, max: 0, percent: 0 } };
+    const c = compareResults(score(full), empty, 'Overall');
+    expect(c.overall).toEqual({ id: 'overall', title: 'Overall', before: 66.4, after: 0, change: null });
+    expect(dropsBeyond(score(full), empty, c, 0).map((d) => d.change.id)).not.toContain('overall');
+    expect(compareResults(empty, score(full), 'Overall').overall.change).toBeNull();
+  });
+});

@@ -77,5 +77,9 @@ describe('reading the gates from the command line', () => {
     expect(thrown(() => parseSectionGate('erors=40', q))).toBe('csq: --min-section: unknown section "erors" (did you mean "errors"?)');
     expect(thrown(() => parseSectionGate('zzzzzz=40', q))).toBe('csq: --min-section: unknown section "zzzzzz" (known: leadership, alignment, errors, information, outreach, staff, improvement)');
     expect(thrown(() => parseSectionGate('errors=4O', q))).toBe('csq: --min-section expects a percentage from 0 to 100, got "4O"');
+    // The whole argument is ID=PERCENT: nothing before the id, nothing after a line break.
+    expect(thrown(() => parseSectionGate('=errors=40', q))).toBe('csq: --min-section expects ID=PERCENT, e.g. errors=60, got "=errors=40"');
+    expect(thrown(() => parseSectionGate('errors=40\n5', q))).toMatch(/^csq: --min-section expects ID=PERCENT, e\.g\. errors=60, got /);
+    expect(parseSectionGate('errors=4.5', q)).toEqual({ section: 'errors', min: 4.5 });
   });
 });

@@ -161,3 +161,109 @@ describe('strengths, ties and disagreements', () => {
     expect(plan(a).team).toBeNull();
   });
 });
+
+describe('the suggested actions and the owner’s own data', () => {
+  const errors = q.sections.find((s) => s.id === 'errors')!;
+  const information = q.sections.find((s) => s.id === 'information')!;
+
+  it('suggest, for each priority, the idea for its weakest statement, not the first idea listed', () => {
+    // errors: ask-feedback is the weakest, so its idea (the third) is suggested.
+    const r = result({ errors: { 'review-complaints': 4, 'ask-feedback': 1, 'eliminate-errors': 4 } }, { improve: ['errors'] });
+    const suggested = plan(r).actions.filter((a) => a.suggested);
+    expect(suggested.map((a) => [a.area, a.action])).toEqual([['Error reduction', errors.ideas[2]!.text]]);
+    const other = result({ errors: { 'review-complaints': 4, 'ask-feedback': 4, 'eliminate-errors': 1 } }, { improve: ['errors'] });
+    expect(plan(other).actions.filter((a) => a.suggested).map((a) => a.action)).toEqual([errors.ideas[0]!.text]);
+  });
+
+  it('put first the priority that the owner’s data points to', () => {
+    const r = result({}, { improve: ['information', 'errors'], requirements: { internal: ['Two allergen mix-ups in October'] } });
+    expect(plan(r).actions.filter((a) => a.suggested).map((a) => a.area)).toEqual(['Error reduction', 'Using customer information']);
+    const none = result({}, { improve: ['information', 'errors'] });
+    expect(plan(none).actions.filter((a) => a.suggested).map((a) => a.area)).toEqual(['Using customer information', 'Error reduction']);
+    expect(plan(none).actions.filter((a) => a.suggested).map((a) => a.action)).toEqual([information.ideas[0]!.text, errors.ideas[0]!.text]);
+  });
+
+  it('give each priority its summary, and more ideas without the one already suggested', () => {
+    const r = result({ errors: { 'review-complaints': 4, 'ask-feedback': 1, 'eliminate-errors': 4 } }, { improve: ['errors'] });
+    const [priority] = plan(r).priorities;
+    expect(priority!.summary).toBe(errors.summary);
+    expect(priority!.moreIdeas).not.toContain(errors.ideas[2]!.text);
+    expect(priority!.moreIdeas[0]).toBe(errors.ideas[0]!.text);
+    // With actions of the owner's own, none is suggested, so the ideas start with the weakest statement's.
+    const own = result({ errors: { 'review-complaints': 4, 'ask-feedback': 1, 'eliminate-errors': 4 } }, { improve: ['errors'], actions: [{ action: 'Call back', area: 'errors' } as never] });
+    expect(plan(own).priorities[0]!.moreIdeas[0]).toBe(errors.ideas[2]!.text);
+  });
+
+  it('quote the data under the priority it points to, and name an area that is not a priority on the first page', () => {
+    const data = { requirements: { internal: ['Two allergen mix-ups in October', 'Plenty of parking'] } };
+    const asPriority = plan(result({}, { improve: ['errors'], ...data }));
+    expect(asPriority.priorities[0]!.evidence).toBe('“Two allergen mix-ups in October”');
+    expect(asPriority.dataElsewhere).toBeNull();
+    const elsewhere = plan(result({}, { improve: ['leadership'], ...data }));
+    expect(elsewhere.priorities[0]!.evidence).toBeNull();
+    expect(elsewhere.dataElsewhere).toEqual({ count: 1, areas: 'Error reduction' });
+    expect(plan(result({}, { improve: ['leadership'] })).dataElsewhere).toBeNull();
+  });
+});
+
+describe('a Result with an area the questionnaire lacks', () => {
+  it('shows that area under the Result’s own title', () => {
+    const r = result();
+    r.sections = [...r.sections, { ...r.sections[0]!, id: 'extra', title: 'Extra area' }];
+    r.improve = ['extra'];
+    const model = plan(r);
+    expect(model.sections.at(-1)!.title).toBe('Extra area');
+    expect(model.priorities.map((p) => [p.title, p.summary, p.weakest, p.evidence, p.moreIdeas])).toEqual([['Extra area', null, [], null, []]]);
+  });
+});
+
+describe('what the plan’s sections show or leave out', () => {
+  it('give the scale as value and label, and as one line', () => {
+    const { scale } = plan(result());
+    expect(scale.labels).toEqual([
+      { value: '1', label: 'Never' },
+      { value: '2', label: 'Almost never' },
+      { value: '3', label: 'Sometimes' },
+      { value: '4', label: 'Usually' },
+      { value: '5', label: 'Always' },
+    ]);
+    expect(scale.text).toBe('1 Never · 2 Almost never · 3 Sometimes · 4 Usually · 5 Always');
+  });
+
+  it('say whether any action is a suggestion, and list more ideas only for priorities that have some', () => {
+    const suggested = plan(result({}, { improve: ['errors'] }));
+    expect(suggested.anySuggested).toBe(true);
+    expect(suggested.moreIdeas.map((m) => m.title)).toEqual(['Error reduction']);
+    expect(suggested.moreIdeas[0]!.ideas).toEqual(suggested.priorities[0]!.moreIdeas);
+    const own = plan(result({}, { improve: ['errors'], actions: [{ action: 'Call back', area: 'errors' } as never] }));
+    expect(own.anySuggested).toBe(false);
+  });
+
+  it('show the customers’ requirements when any list has an item, and the top requests only when given', () => {
+    const none = plan(result()).requirements;
+    expect([none.any, none.hasTopRequests]).toEqual([false, false]);
+    for (const [list, items] of [['internal', ['Returns']], ['employees', ['Queues']], ['topRequests', ['Speed']]] as const) {
+      const req = plan(result({}, { requirements: { [list]: items } })).requirements;
+      expect([req.any, req.hasTopRequests], list).toEqual([true, list === 'topRequests']);
+    }
+  });
+});
+
+describe('the vision notes and the policies’ last question', () => {
+  const notes = (visionNotes: Partial<NonNullable<Answers['visionNotes']>>) => plan(result({}, { visionNotes } as Partial<Answers>)).vision.anyNotes;
+
+  it('show the notes when any one of them is written', () => {
+    expect(notes({})).toBe(false);
+    expect(notes({ tenYears: 'A shop of our own' })).toBe(true);
+    expect(notes({ customerShoes: 'Long queues' })).toBe(true);
+    expect(notes({ picture: 'A smile' })).toBe(true);
+    expect(notes({ fiveThings: ['Speed'] })).toBe(true);
+  });
+
+  it('ask for a new friendly policy only while none is there yet', () => {
+    const policy = (name: string, friendly: boolean, necessary: boolean) => ({ name, friendly, necessary });
+    expect(plan(result()).policies.askForNew).toBe(true);
+    expect(plan(result({}, { policies: [policy('No cash', false, false)] })).policies.askForNew).toBe(true);
+    expect(plan(result({}, { policies: [policy('No cash', false, false), policy('Free coffee', true, false)] })).policies.askForNew).toBe(false);
+  });
+});

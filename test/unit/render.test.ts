@@ -45,6 +45,27 @@ describe('escapeMarkdown', () => {
     expect(escapeMarkdown('Wow! ![x](y)')).toBe('Wow! !\\[x\\](y)');
     expect(escapeMarkdown('Plain words, stay plain.')).toBe('Plain words, stay plain.');
   });
+
+  it('escapes a list marker or an underline only where a line starts, an ordered list only up to nine digits', () => {
+    expect(escapeMarkdown('+ plus')).toBe('\\+ plus');
+    expect(escapeMarkdown('=== underline')).toBe('\\=== underline');
+    expect(escapeMarkdown('   - indented')).toBe('\\- indented');
+    expect(escapeMarkdown('a-b + c = d')).toBe('a-b + c = d');
+    expect(escapeMarkdown('10. ten')).toBe('10\\. ten');
+    expect(escapeMarkdown('123456789) nine digits')).toBe('123456789\\) nine digits');
+    expect(escapeMarkdown('1234567890. ten digits')).toBe('1234567890. ten digits');
+    expect(escapeMarkdown('v1. not a number')).toBe('v1. not a number');
+    expect(escapeMarkdown('Route 66. Go')).toBe('Route 66. Go');
+    // In the middle of a line only the first line is not at a line start.
+    expect(escapeMarkdown('- x', false)).toBe('- x');
+    expect(escapeMarkdown('1. x', false)).toBe('1. x');
+    expect(escapeMarkdown('a\n- b\n2. c', false)).toBe('a<br>\\- b<br>2\\. c');
+  });
+
+  it('escapes every inline special, and & only where it starts an entity, in any case', () => {
+    expect(escapeMarkdown('a ~b~ {c} \\d')).toBe('a \\~b\\~ \\{c\\} \\\\d');
+    expect(escapeMarkdown('&AMP; &#x1F; &nbsp x & y &;')).toBe('\\&AMP; \\&\\#x1F; &nbsp x & y &;');
+  });
 });
 
 describe('the bundled plan', () => {

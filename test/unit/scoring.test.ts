@@ -126,6 +126,13 @@ describe('lowestSections and triage', () => {
     // 2/3 (66.67) is above 13/20 (65) though both round near each other
     expect(lowestSections([s('a', 2, 3), s('b', 13, 20), s('c', 4, 6), s('d', 1, 1)])).toEqual(['b', 'a', 'c']);
   });
+  it('ranks only applicable sections with something to score, as many as asked', () => {
+    const s = (id: string, score: number | null, max: number | null, applicable = true) => ({ id, applicable, score, max });
+    const sections = [s('a', 3, 4), s('none', null, null, false), s('empty', 0, 0), s('b', 1, 4), s('c', 4, 4), s('d', 2, 4)];
+    expect(lowestSections(sections)).toEqual(['b', 'd', 'a']);
+    expect(lowestSections(sections, 1)).toEqual(['b']);
+    expect(lowestSections(sections, 9)).toEqual(['b', 'd', 'a', 'c']);
+  });
   it('follows the method for each quadrant', () => {
     expect(triagePolicy({ friendly: false, necessary: false })).toBe('drop');
     expect(triagePolicy({ friendly: false, necessary: true })).toBe('make-friendlier');

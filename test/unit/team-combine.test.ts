@@ -6,7 +6,7 @@ import { MAX_LIST_ITEMS, MAX_RESPONDENTS } from '../../src/core/limits.js';
 import { loadQuestionnaire } from '../../src/core/questionnaire.js';
 import type { Result } from '../../src/core/result.js';
 import { scoreAnswers } from '../../src/core/scoring.js';
-import { DISAGREEMENT_POINTS, combineResults, mergeActions, mergeNotes, mergedListProblems, teamProblems, teamSizeProblem } from '../../src/core/team.js';
+import { DISAGREEMENT_POINTS, combineResults, mergeActions, mergeNotes, mergePolicies, mergedListProblems, policyDisagreements, teamProblems, teamSizeProblem } from '../../src/core/team.js';
 
 const q = loadQuestionnaire(readFileSync('questionnaires/csq.en.yaml', 'utf8'), 'csq.en.yaml');
 
@@ -139,6 +139,13 @@ describe('mergeActions', () => {
       // The same words for another area are another action.
       action({ area: 'outreach', action: 'Call clients' }),
     ]);
+    const c = respondent();
+    c.actions = [action({ area: 'information', action: 'Call clients' }), action({ area: 'outreach', action: 'Call clients', owner: 'Jo' })];
+    expect(mergeActions([b, c])!.map((x) => [x.area, x.action, x.owner])).toEqual([
+      ['errors', 'keep a  complaints LOG', 'Ana'],
+      ['outreach', 'Call clients', 'Jo'],
+      ['information', 'Call clients', null],
+    ]);
   });
 
   it('is null only when no respondent gave actions, and empty when they gave none', () => {
@@ -213,11 +220,82 @@ describe('mergeNotes', () => {
     ]);
   });
 
+  it('says nothing of the vision when the lead wrote one, and names every other who did when it did not', () => {
+    const results = [respondent({}, { vision: 'Spotless.' }), respondent(), respondent({}, { vision: 'On time.' })];
+    const respondents = results.map((r, i) => respondentFile(`${'abc'[i]}.yaml`, r));
+    const visionNotes = (lead: number) => mergeNotes(respondents, lead, combineResults(results, { lead })).filter((n) => n.key === 'noVision').map((n) => n.values);
+    expect(visionNotes(0)).toEqual([]);
+    expect(visionNotes(2)).toEqual([]);
+    expect(visionNotes(1)).toEqual([{ file: 'b.yaml', others: 'a.yaml, c.yaml', first: 'a.yaml', count: 2 }]);
+  });
+
+  it('says so when one respondent names no organization, or the first names none', () => {
+    const named = respondent({}, { organization: 'Acme' });
+    const unnamed = respondent();
+    const notes = (results: Result[]) => mergeNotes(results.map((r, i) => respondentFile(`${'ab'[i]}.yaml`, r)), 0, combineResults(results)).filter((n) => n.key === 'organizationDiffers');
+    expect(notes([named, unnamed]).map((n) => n.values)).toEqual([{ file: 'b.yaml', theirs: '', first: 'a.yaml', ours: 'Acme' }]);
+    expect(notes([unnamed, named]).map((n) => n.values)).toEqual([{ file: 'b.yaml', theirs: 'Acme', first: 'a.yaml', ours: '' }]);
+    expect(notes([named, respondent({}, { organization: 'Acme' })])).toEqual([]);
+  });
+
   it('speaks of no staff education for a one-person business, and says nothing of a vision nobody wrote', () => {
     const solo = { profile: { staff: false } };
     const respondents = [respondentFile('a.yaml', respondent({}, solo)), respondentFile('b.yaml', respondent({}, solo))];
     const keys = (lead: number) => mergeNotes(respondents, lead, combineResults(respondents.map((r) => r.result), { lead })).map((n) => n.key);
     expect(keys(0)).toEqual(['leadFirst', 'merged']);
     expect(keys(1)).toEqual(['lead', 'merged']);
+  });
+});
+
+describe('mergePolicies', () => {
+  type P = Result['policies'][number];
+  const p = (name: string, action: P['action'], note: string | null = null): P => ({ name, friendly: action.startsWith('keep') || action === 'add-more', necessary: action !== 'drop' && action !== 'add-more', note, action });
+  const withPolicies = (...policies: P[]) => ({ ...respondent(), policies });
+
+  it('keeps each policy once, as the first respondent named and judged it', () => {
+    const merged = mergePolicies([withPolicies(p('No cash', 'drop'), p('Deposits', 'make-friendlier')), withPolicies(p('no  CASH', 'keep-and-strengthen'), p('Free coffee', 'add-more'))]);
+    expect(merged.map((x) => [x.name, x.action])).toEqual([
+      ['No cash', 'drop'],
+      ['Deposits', 'make-friendlier'],
+      ['Free coffee', 'add-more'],
+    ]);
+  });
+
+  it('takes a later note only where the first had none and both judged the policy alike', () => {
+    const notes = (first: P, later: P) => mergePolicies([withPolicies(first), withPolicies(later)]).map((x) => x.note);
+    expect(notes(p('No cash', 'drop'), p('No cash', 'drop', 'customers ask'))).toEqual(['customers ask']);
+    expect(notes(p('No cash', 'drop', 'first note'), p('No cash', 'drop', 'second note'))).toEqual(['first note']);
+    expect(notes(p('No cash', 'drop'), p('No cash', 'make-friendlier', 'judged otherwise'))).toEqual([null]);
+    expect(notes(p('No cash', 'drop', 'first note'), p('No cash', 'drop'))).toEqual(['first note']);
+  });
+});
+
+describe('policyDisagreements', () => {
+  const p = (name: string, friendly: boolean, necessary: boolean) => ({ name, friendly, necessary, note: null, action: triage(friendly, necessary) });
+  const triage = (friendly: boolean, necessary: boolean) => (friendly ? (necessary ? 'keep-and-strengthen' : 'add-more') : necessary ? 'make-friendlier' : 'drop') as Result['policies'][number]['action'];
+  const withPolicies = (...policies: Result['policies']) => ({ ...respondent(), policies });
+
+  it('counts one judgment per respondent, the first where one names a policy twice', () => {
+    const twice = withPolicies(p('No cash', false, false), p('no  CASH', true, true));
+    expect(policyDisagreements([twice])).toEqual([]);
+    expect(policyDisagreements([twice, withPolicies(p('No cash', false, false))])).toEqual([]);
+    expect(policyDisagreements([twice, withPolicies(p('No cash', false, true))])).toEqual([
+      {
+        name: 'No cash',
+        judgments: [
+          { respondent: 0, friendly: false, necessary: false },
+          { respondent: 1, friendly: false, necessary: true },
+        ],
+      },
+    ]);
+  });
+});
+
+describe('the team’s next assessment', () => {
+  it('is the lead’s date, or else the earliest any respondent gave', () => {
+    const dated = (review: string | null) => ({ ...respondent(), review });
+    expect(combineResults([dated(null), dated('2027-09-01'), dated('2027-06-01')]).review).toBe('2027-06-01');
+    expect(combineResults([dated('2027-09-01'), dated('2027-06-01')]).review).toBe('2027-09-01');
+    expect(combineResults([dated(null), dated(null)]).review).toBeNull();
   });
 });

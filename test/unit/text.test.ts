@@ -34,6 +34,12 @@ describe('sizeProblem', () => {
     for (const start of ['{"version": 1, "schemaVersion": 1}', 'schemaVersion: 1', '[{"schemaVersion": 1}]', 'x{"schemaVersion": 1}']) {
       expect(message(sizeProblem(big, 'answers-or-result', 'r.json', bytes(start)))?.[0], start).toBe('too-large');
     }
+    // Only all three bytes of a BOM are skipped: with any one of them a space, it is not a Result's start.
+    for (const at of [0, 1, 2]) {
+      const start = new Uint8Array([0xef, 0xbb, 0xbf, ...bytes('{"schemaVersion": 1')]);
+      start[at] = 0x20;
+      expect(message(sizeProblem(big, 'answers-or-result', 'r.json', start))?.[0], `byte ${at}`).toBe('too-large');
+    }
   });
 
   it('words sizes in KiB, rounded up, and from 1 MiB in MiB to one decimal', () => {
