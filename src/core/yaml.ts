@@ -197,6 +197,13 @@ const PARTING = /\r(?!\n)|\uFEFF|^\.\.\.(?=[ \t\r\n]|$)|^ *\t/m;
 const BLOCK_PARTING = /^[ \t]+$|\t|[|>][-+]?[1-9][-+]?[ \t]*(?:#.*)?$/m;
 /** In a double-quoted scalar: an escaped line break (the empty lines after it are kept differently). */
 const ESCAPED_BREAK = /\\[\r\n]/;
+/**
+ * A comment line between a key or a list's dash and the value on a later line: where the
+ * comment is indented no more than the key, yaml takes the value and the next line for one
+ * multi-line key (an error) or one scalar (`- \n#x\n  a\n- b` is ["a - b"]); js-yaml takes
+ * the value alone.
+ */
+const COMMENT_BEFORE_VALUE = /[:-][ \t]*(?:#[^\r\n]*)?\r?\n(?:[ \t]*\r?\n)*[ \t]*#/;
 // And: an empty key (`: a: b`, which yaml refuses), and a flow collection over several lines.
 
 /** Thrown while building: the located parser decides this file. */
@@ -222,7 +229,7 @@ interface Frame {
 export function fastData(text: string): { data: unknown } | undefined {
   // A line that starts with % may be a directive of any name (%:YAML too), which js-yaml may
   // not report: the located parser decides.
-  if (PARTING.test(text) || /^%/m.test(text)) return undefined;
+  if (PARTING.test(text) || COMMENT_BEFORE_VALUE.test(text) || /^%/m.test(text)) return undefined;
   let events: Event[];
   try {
     events = parseEvents(text, {});

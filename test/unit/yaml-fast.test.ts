@@ -227,6 +227,17 @@ describe('every refusal rule hands the file to the located parser, which says wh
     expect(parseYaml(yaml, 'f.yaml').data).toEqual({ a: 1 });
   });
 
+  it('a comment line between a key or a dash and its value is handed over, so the located parser decides', () => {
+    // Found by the differential property (seed -1084246818): yaml refuses the first, reads the
+    // second as one scalar "a - b"; js-yaml took both silently.
+    expect(fastData('k: \n#x\n  a\nx: 1\n')).toBeUndefined();
+    expect(() => parseYaml('k: \n#x\n  a\nx: 1\n', 'f.yaml')).toThrow();
+    expect(fastData('l:\n  - \n  #x\n    a\n  - b\n')).toBeUndefined();
+    expect(parseYaml('l:\n  - \n  #x\n    a\n  - b\n', 'f.yaml').data).toEqual({ l: ['a - b'] });
+    // A comment elsewhere keeps the fast path.
+    expect(fastData('# answers\nk: a # why\n# next\nx: 1\n')).toEqual({ data: { k: 'a', x: 1 } });
+  });
+
   it('a directive of another name is handed over, so the located parser refuses it', () => {
     // Found by the mutated-corpus property: js-yaml took "%:YAML 1.1" silently.
     for (const yaml of ['%:YAML 1.1\n---\na: 1\n', '%FOO bar\n---\na: 1\n']) {
