@@ -252,6 +252,7 @@ export function buildProgram(m: Messages): Command {
     .description(sv.make.description)
     .helpOption('-h, --help', c.help)
     .option('-o, --output <file>', sv.make.output)
+    .option('--paper <size>', c.paper)
     .option('--competitor <name>', sv.make.competitor)
     .option('--lang <code>', fill(sv.make.lang, { langs: SUPPORTED_LANGS.join(', ') }))
     .option('--no-staff', sv.make.noStaff)

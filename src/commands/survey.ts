@@ -15,11 +15,13 @@ import { messagesFor, resolveLang, SUPPORTED_LANGS, uiMessages } from '../i18n/i
 import { STDIO, readTextFile, recordInputs, writeFileAtomic } from '../io/files.js';
 import { writeStderr, writeStdout } from '../io/stdio.js';
 import { bundledQuestionnaire, loadContext } from '../pipeline/context.js';
+import { openPrinter, parsePaper } from '../pipeline/documents.js';
 import { formatProblem } from '../render/problems.js';
 import { MIN_SURVEY_RESPONSES } from '../core/limits.js';
 
 export interface SurveyMakeOptions {
   output?: string;
+  paper?: string;
   competitor?: string;
   lang?: string;
   staff: boolean;
@@ -36,19 +38,33 @@ function surveyed(questionnaire: Questionnaire, file: string | undefined): Quest
 export async function surveyMake(options: SurveyMakeOptions): Promise<number> {
   const output = options.output ?? STDIO;
   const ext = output === STDIO ? '.md' : path.extname(output).toLowerCase();
-  if (['.html', '.htm', '.pdf'].includes(ext)) fail('survey-html-not-yet');
-  if (!['.md', '.markdown', '.txt', '.csv'].includes(ext)) fail('survey-output-format', { file: output });
-  const lang = resolveLang(options.lang, undefined);
-  const context = loadContext({ lang, questionnaireFile: options.questionnaire });
-  const questionnaire = surveyed(context.questionnaire, options.questionnaire);
-  const surveyOptions = { profile: resolveProfile(questionnaire, { staff: options.staff }), ...(options.competitor === undefined ? {} : { competitor: options.competitor }) };
-  const text = ext === '.csv' ? csvLine(surveyHeader(questionnaire, surveyOptions)) : surveyMarkdown(questionnaire, context.messages, surveyOptions);
-  if (output === STDIO) writeStdout(text);
-  else {
-    writeFileAtomic(output, text, { force: options.force === true });
-    writeStderr(`${fill(uiMessages().output.wrote, { file: output })}\n`);
+  if (!['.md', '.markdown', '.txt', '.csv', '.html', '.htm', '.pdf'].includes(ext)) fail('survey-output-format', { file: output });
+  const paper = parsePaper(options.paper);
+  // The browser is found first: without one, nothing is read or written (exit 2).
+  const printer = ext === '.pdf' ? await openPrinter() : undefined;
+  try {
+    const lang = resolveLang(options.lang, undefined);
+    const context = loadContext({ lang, questionnaireFile: options.questionnaire });
+    const questionnaire = surveyed(context.questionnaire, options.questionnaire);
+    const surveyOptions = { profile: resolveProfile(questionnaire, { staff: options.staff }), ...(options.competitor === undefined ? {} : { competitor: options.competitor }) };
+    let content: string | Uint8Array;
+    if (ext === '.csv') content = csvLine(surveyHeader(questionnaire, surveyOptions));
+    else {
+      content = surveyMarkdown(questionnaire, context.messages, surveyOptions);
+      if (['.html', '.htm', '.pdf'].includes(ext)) {
+        const html = (await import('../render/html.js')).surveyHtml(content, context.messages, paper);
+        content = printer ? await printer.print(html, { paper: paper ?? 'a4' }, output) : html;
+      }
+    }
+    if (output === STDIO) writeStdout(content as string);
+    else {
+      writeFileAtomic(output, content, { force: options.force === true });
+      writeStderr(`${fill(uiMessages().output.wrote, { file: output })}\n`);
+    }
+    return ExitCode.ok;
+  } finally {
+    await printer?.close();
   }
-  return ExitCode.ok;
 }
 
 export interface SurveyTallyOptions {

@@ -366,8 +366,7 @@ export const en = {
     'csv-duplicate-column': 'column {column} asks the same question ({id}) as column {first}',
     'csv-no-known-column': 'no column of the header is a question of the survey',
     'survey-no-responses': 'no response could be counted',
-    'survey-output-format': 'the survey is written as .md, .txt or .csv, not {file}',
-    'survey-html-not-yet': 'an HTML or PDF survey is not available yet: write survey.md (to print or to e-mail) or survey.csv (for a forms tool)',
+    'survey-output-format': 'the survey is written as .html or .pdf (on paper), .md or .txt, or .csv, not {file}',
     'survey-tally-output': 'the tally is written as .json, not {file}',
     'customers-other-questionnaire': 'this tally is for questionnaire "{found}", not "{expected}"',
     // Saved Results
@@ -714,14 +713,15 @@ export const en = {
     survey: {
       description: 'Make a customer survey from the questionnaire, and tally the responses.',
       make: {
-        description: 'Write the customer survey: Markdown to print or e-mail, or the CSV header of the responses for a forms tool.',
-        output: 'write to FILE: .md or .txt (the survey), .csv (the header row of the responses); - for stdout (default: Markdown on stdout)',
+        description: 'Write the customer survey: a paper survey (HTML or PDF), Markdown to e-mail, or the CSV header of the responses for a forms tool.',
+        output: 'write to FILE: .html or .pdf (the survey on paper), .md or .txt (to e-mail), .csv (the header row of the responses); - for stdout (default: Markdown on stdout)',
         competitor: 'also ask how NAME does on each statement',
         lang: 'language of the survey ({langs})',
         noStaff: 'for a business without employees: no questions about staff',
         questionnaire: 'make the survey from your own questionnaire',
         force: 'replace an existing file',
         examples: [
+          'csq survey make -o survey.pdf --paper letter',
           'csq survey make -o survey.md',
           'csq survey make -o survey.csv --competitor "Bob’s Bakery"',
           'csq survey make --lang pt -o pesquisa.md',

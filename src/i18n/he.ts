@@ -384,8 +384,7 @@ export const he: Messages = {
     'csv-duplicate-column': `עמודה ${ltr('{column}')} שואלת את אותה שאלה (${ltr('{id}')}) כמו עמודה ${ltr('{first}')}`,
     'csv-no-known-column': 'אף עמודה בכותרת אינה שאלה של הסקר',
     'survey-no-responses': 'לא ניתן היה לספור אף תשובה',
-    'survey-output-format': `הסקר נכתב כקובץ ‎.md‏, ‎.txt‏ או ‎.csv‏, לא ${ltr('{file}')}`,
-    'survey-html-not-yet': `סקר ב-HTML או ב-PDF עדיין לא זמין: כתבו ${ltr('survey.md')} (להדפסה או לשליחה בדוא"ל) או ${ltr('survey.csv')} (לכלי טפסים)`,
+    'survey-output-format': `הסקר נכתב כקובץ ‎.html‏ או ‎.pdf‏ (על נייר), ‎.md‏ או ‎.txt‏, או ‎.csv‏, לא ${ltr('{file}')}`,
     'survey-tally-output': `הסיכום נכתב כקובץ ‎.json‏, לא ${ltr('{file}')}`,
     'customers-other-questionnaire': `הסיכום הזה הוא של השאלון "${ltr('{found}')}" ולא של השאלון "${ltr('{expected}')}"`,
     // תוצאות שמורות
@@ -742,14 +741,15 @@ export const he: Messages = {
     survey: {
       description: 'הכנת סקר לקוחות מהשאלון, וסיכום התשובות.',
       make: {
-        description: 'כתיבת סקר הלקוחות: Markdown להדפסה או לשליחה בדוא"ל, או שורת הכותרת של התשובות בפורמט CSV לכלי טפסים.',
-        output: 'כתיבה לקובץ FILE: ‎.md‏ או ‎.txt‏ (הסקר), ‎.csv‏ (שורת הכותרת של התשובות); - לפלט הסטנדרטי (ברירת מחדל: Markdown לפלט הסטנדרטי)',
+        description: 'כתיבת סקר הלקוחות: סקר על נייר (HTML או PDF), Markdown לשליחה בדוא"ל, או שורת הכותרת של התשובות בפורמט CSV לכלי טפסים.',
+        output: 'כתיבה לקובץ FILE: ‎.html‏ או ‎.pdf‏ (הסקר על נייר), ‎.md‏ או ‎.txt‏ (לדוא"ל), ‎.csv‏ (שורת הכותרת של התשובות); - לפלט הסטנדרטי (ברירת מחדל: Markdown לפלט הסטנדרטי)',
         competitor: 'שאלה נוספת על כל היגד: איך NAME בעניין הזה',
         lang: 'שפת הסקר ({langs})',
         noStaff: 'לעסק בלי עובדים: בלי שאלות על הצוות',
         questionnaire: 'הכנת הסקר משאלון משלכם',
         force: 'החלפת קובץ קיים',
         examples: [
+          'csq survey make -o survey.pdf --paper letter',
           'csq survey make -o survey.md',
           'csq survey make -o survey.csv --competitor "המאפייה של דני"',
           'csq survey make --lang en -o survey.md',

@@ -394,8 +394,7 @@ export const lt: Messages = {
     'csv-duplicate-column': '{column} stulpelis užduoda tą patį klausimą ({id}) kaip {first} stulpelis',
     'csv-no-known-column': 'nė vienas antraštės stulpelis nėra apklausos klausimas',
     'survey-no-responses': 'nepavyko suskaičiuoti nė vieno atsakymo',
-    'survey-output-format': 'apklausa rašoma kaip .md, .txt arba .csv, ne kaip {file}',
-    'survey-html-not-yet': 'HTML ar PDF apklausa dar negalima: įrašykite survey.md (spausdinti ar siųsti el. paštu) arba survey.csv (formų įrankiui)',
+    'survey-output-format': 'apklausa rašoma kaip .html arba .pdf (popierinė), .md arba .txt, arba .csv, ne kaip {file}',
     'survey-tally-output': 'suvestinė rašoma kaip .json, ne kaip {file}',
     'customers-other-questionnaire': 'ši suvestinė skirta klausimynui „{found}“, o ne „{expected}“',
     // Išsaugoti rezultatai
@@ -766,14 +765,15 @@ export const lt: Messages = {
     survey: {
       description: 'Sudaryti klientų apklausą iš klausimyno ir suskaičiuoti atsakymus.',
       make: {
-        description: 'Įrašyti klientų apklausą: Markdown spausdinti ar siųsti el. paštu, arba atsakymų CSV antraštę formų įrankiui.',
-        output: 'įrašyti į FILE: .md arba .txt (apklausa), .csv (atsakymų antraštės eilutė); - į stdout (numatyta: Markdown į stdout)',
+        description: 'Įrašyti klientų apklausą: popierinę apklausą (HTML arba PDF), Markdown siųsti el. paštu, arba atsakymų CSV antraštę formų įrankiui.',
+        output: 'įrašyti į FILE: .html arba .pdf (popierinė apklausa), .md arba .txt (el. laiškui), .csv (atsakymų antraštės eilutė); - į stdout (numatyta: Markdown į stdout)',
         competitor: 'taip pat paklausti, kaip kiekvienu atžvilgiu sekasi NAME',
         lang: 'apklausos kalba ({langs})',
         noStaff: 'verslui be darbuotojų: jokių klausimų apie darbuotojus',
         questionnaire: 'sudaryti apklausą iš savo klausimyno',
         force: 'pakeisti esamą failą',
         examples: [
+          'csq survey make -o survey.pdf --paper letter',
           'csq survey make -o apklausa.md',
           'csq survey make -o apklausa.csv --competitor "Jono kepykla"',
           'csq survey make --lang en -o survey.md',

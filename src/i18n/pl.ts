@@ -400,8 +400,7 @@ export const pl: Messages = {
     'csv-duplicate-column': 'kolumna {column} zadaje to samo pytanie ({id}) co kolumna {first}',
     'csv-no-known-column': 'żadna kolumna nagłówka nie jest pytaniem ankiety',
     'survey-no-responses': 'nie udało się policzyć żadnej odpowiedzi',
-    'survey-output-format': 'ankieta jest zapisywana jako .md, .txt lub .csv, nie jako {file}',
-    'survey-html-not-yet': 'ankieta w HTML lub PDF nie jest jeszcze dostępna: zapisz survey.md (do wydruku lub wysłania e-mailem) albo survey.csv (dla narzędzia do formularzy)',
+    'survey-output-format': 'ankieta jest zapisywana jako .html lub .pdf (na papierze), .md lub .txt albo .csv, nie jako {file}',
     'survey-tally-output': 'zestawienie jest zapisywane jako .json, nie jako {file}',
     'customers-other-questionnaire': 'to zestawienie dotyczy kwestionariusza „{found}”, a nie „{expected}”',
     // Zapisane wyniki
@@ -772,14 +771,15 @@ export const pl: Messages = {
     survey: {
       description: 'Przygotuj ankietę dla klientów na podstawie kwestionariusza i zestaw odpowiedzi.',
       make: {
-        description: 'Zapisz ankietę dla klientów: Markdown do wydruku lub wysłania e-mailem albo nagłówek CSV odpowiedzi dla narzędzia do formularzy.',
-        output: 'zapisz do FILE: .md lub .txt (ankieta), .csv (wiersz nagłówka odpowiedzi); - na stdout (domyślnie: Markdown na stdout)',
+        description: 'Zapisz ankietę dla klientów: ankietę papierową (HTML lub PDF), Markdown do wysłania e-mailem albo nagłówek CSV odpowiedzi dla narzędzia do formularzy.',
+        output: 'zapisz do FILE: .html lub .pdf (ankieta na papierze), .md lub .txt (do e-maila), .csv (wiersz nagłówka odpowiedzi); - na stdout (domyślnie: Markdown na stdout)',
         competitor: 'zapytaj też, jak przy każdym stwierdzeniu wypada NAME',
         lang: 'język ankiety ({langs})',
         noStaff: 'dla firmy bez pracowników: bez pytań o zespół',
         questionnaire: 'przygotuj ankietę na podstawie własnego kwestionariusza',
         force: 'zastąp istniejący plik',
         examples: [
+          'csq survey make -o survey.pdf --paper letter',
           'csq survey make -o ankieta.md',
           'csq survey make -o ankieta.csv --competitor "Piekarnia Kowalski"',
           'csq survey make --lang en -o survey.md',

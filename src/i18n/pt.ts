@@ -359,8 +359,7 @@ export const pt: Messages = {
     'csv-duplicate-column': 'a coluna {column} faz a mesma pergunta ({id}) que a coluna {first}',
     'csv-no-known-column': 'nenhuma coluna do cabeçalho é uma pergunta da pesquisa',
     'survey-no-responses': 'nenhuma resposta pôde ser contada',
-    'survey-output-format': 'a pesquisa é gravada como .md, .txt ou .csv, não como {file}',
-    'survey-html-not-yet': 'a pesquisa em HTML ou PDF ainda não está disponível: grave survey.md (para imprimir ou enviar por e-mail) ou survey.csv (para uma ferramenta de formulários)',
+    'survey-output-format': 'a pesquisa é gravada como .html ou .pdf (em papel), .md ou .txt, ou .csv, não como {file}',
     'survey-tally-output': 'a apuração é gravada como .json, não como {file}',
     'customers-other-questionnaire': 'esta apuração é do questionário "{found}", não do "{expected}"',
     'translation-statements': 'a seção {section} tem as afirmações [{ids}]; deveriam ser [{expected}]',
@@ -727,14 +726,15 @@ export const pt: Messages = {
     survey: {
       description: 'Criar uma pesquisa com os clientes a partir do questionário e apurar as respostas.',
       make: {
-        description: 'Gravar a pesquisa com os clientes: Markdown para imprimir ou enviar por e-mail, ou o cabeçalho CSV das respostas para uma ferramenta de formulários.',
-        output: 'gravar em FILE: .md ou .txt (a pesquisa), .csv (a linha de cabeçalho das respostas); - para stdout (padrão: Markdown em stdout)',
+        description: 'Gravar a pesquisa com os clientes: uma pesquisa em papel (HTML ou PDF), Markdown para enviar por e-mail, ou o cabeçalho CSV das respostas para uma ferramenta de formulários.',
+        output: 'gravar em FILE: .html ou .pdf (a pesquisa em papel), .md ou .txt (para e-mail), .csv (a linha de cabeçalho das respostas); - para stdout (padrão: Markdown em stdout)',
         competitor: 'perguntar também como NAME se sai em cada afirmação',
         lang: 'idioma da pesquisa ({langs})',
         noStaff: 'para uma empresa sem funcionários: nenhuma pergunta sobre a equipe',
         questionnaire: 'criar a pesquisa a partir do seu próprio questionário',
         force: 'substituir um arquivo existente',
         examples: [
+          'csq survey make -o survey.pdf --paper letter',
           'csq survey make -o pesquisa.md',
           'csq survey make -o pesquisa.csv --competitor "Padaria do Zé"',
           'csq survey make --lang en -o survey.md',

@@ -389,8 +389,7 @@ export const uk: Messages = {
     'csv-duplicate-column': 'стовпець {column} ставить те саме запитання ({id}), що й стовпець {first}',
     'csv-no-known-column': 'жоден стовпець заголовка не є запитанням опитування',
     'survey-no-responses': 'не вдалося врахувати жодної відповіді',
-    'survey-output-format': 'опитування записується як .md, .txt або .csv, а не як {file}',
-    'survey-html-not-yet': 'опитування в HTML чи PDF поки недоступне: запишіть survey.md (щоб надрукувати чи надіслати електронною поштою) або survey.csv (для сервісу форм)',
+    'survey-output-format': 'опитування записується як .html або .pdf (паперове), .md або .txt, або .csv, а не як {file}',
     'survey-tally-output': 'підсумок записується як .json, а не як {file}',
     'customers-other-questionnaire': 'цей підсумок до анкети «{found}», а не «{expected}»',
     // Збережені результати
@@ -759,14 +758,15 @@ export const uk: Messages = {
     survey: {
       description: 'Скласти опитування клієнтів з анкети й підсумувати відповіді.',
       make: {
-        description: 'Записати опитування клієнтів: Markdown, щоб надрукувати чи надіслати електронною поштою, або CSV-заголовок відповідей для сервісу форм.',
-        output: 'записати у FILE: .md або .txt (опитування), .csv (рядок заголовка відповідей); - у stdout (типово: Markdown у stdout)',
+        description: 'Записати опитування клієнтів: паперове опитування (HTML або PDF), Markdown, щоб надіслати електронною поштою, або CSV-заголовок відповідей для сервісу форм.',
+        output: 'записати у FILE: .html або .pdf (паперове опитування), .md або .txt (для електронної пошти), .csv (рядок заголовка відповідей); - у stdout (типово: Markdown у stdout)',
         competitor: 'також запитати, як щодо кожного твердження справляється NAME',
         lang: 'мова опитування ({langs})',
         noStaff: 'для бізнесу без співробітників: без запитань про персонал',
         questionnaire: 'скласти опитування з власної анкети',
         force: 'замінити наявний файл',
         examples: [
+          'csq survey make -o survey.pdf --paper letter',
           'csq survey make -o opytuvannia.md',
           'csq survey make -o opytuvannia.csv --competitor "Пекарня Івана"',
           'csq survey make --lang en -o survey.md',

@@ -33,7 +33,7 @@ export interface Shell {
   messages: Messages;
   /** The paper to set in @page; absent, the printer's own (the layout fits both). */
   paper?: Paper;
-  kind: 'plan' | 'poster' | 'compare';
+  kind: 'plan' | 'poster' | 'compare' | 'survey';
   body: string;
 }
 
@@ -103,6 +103,12 @@ svg .spread { stroke: var(--ink); stroke-width: 2; fill: none; }
 .poster table td:first-child { width: 38%; }
 .poster .blank { display: block; border-bottom: 1px solid var(--muted); height: 1.6em; }
 .poster ol { padding-inline-start: 1.4em; }
+.survey { font-size: 9.5pt; line-height: 1.3; }
+@media print { .survey { columns: 2; column-gap: 1.6em; } }
+.survey h1 { font-size: 1.5em; column-span: all; }
+.survey h2 { font-size: 1.1em; margin: .8em 0 .3em; break-after: avoid; }
+.survey p, .survey ol { margin: .25em 0; }
+.survey li { margin: .15em 0; break-inside: avoid; }
 @media print {
   body { max-width: none; padding: 0; font-size: 10pt; }
   .pinup { break-after: page; }
@@ -298,6 +304,12 @@ export function posterHtml(plan: PlanModel, messages: Messages, paper?: Paper): 
     '</section>',
   ].join('\n');
   return htmlDocument({ lang: plan.lang, title, organization: plan.organization, date: plan.date, messages, kind: 'poster', body, ...(paper ? { paper } : {}) });
+}
+
+/** The customer survey on paper: its text version (core/survey.ts) in the document shell. */
+export function surveyHtml(markdown: string, messages: Messages, paper?: Paper): string {
+  const body = `<section class="survey">\n${render(md.parse(markdown, {}))}</section>`;
+  return htmlDocument({ lang: messages.lang, title: messages.survey.title, organization: null, date: null, messages, kind: 'survey', body, ...(paper ? { paper } : {}) });
 }
 
 function compareTokens(markdown: string): Token[] {

@@ -175,6 +175,24 @@ describe.skipIf(!hasBrowser || !hasPoppler)('in a real headless Chromium', () =>
     expect(text).toContain('Receba bem os clientes');
   });
 
+  it('prints the paper survey, with the competitor question, on at most two pages of A4 and of Letter', async () => {
+    for (const paper of ['a4', 'letter']) {
+      for (const lang of ['en', 'pt', 'uk', 'he']) {
+        const pdf = path.join(dir, `survey-${paper}-${lang}.pdf`);
+        const run = csq(['survey', 'make', '--lang', lang, '--paper', paper, '--competitor', 'Bob’s Bakery', '-o', pdf]);
+        expect(run.code, run.stderr).toBe(0);
+        expect(pages(pdf), `${lang} ${paper}`).toBeLessThanOrEqual(2);
+      }
+    }
+    expect(pdfText(path.join(dir, 'survey-a4-en.pdf'))).toContain('And how does Bob’s Bakery do on this?');
+    const html = path.join(dir, 'survey.html');
+    expect(csq(['survey', 'make', '-o', html]).code).toBe(0);
+    const { page, requests, errors } = await open(html);
+    expect([requests, errors]).toEqual([[], []]);
+    for (const size of Object.values(PAPERS)) expect(await wider(page, size.width), size.format).toEqual([]);
+    await page.close();
+  });
+
   it('puts the organization, the vision and every action in the PDF’s text', () => {
     const pdf = path.join(dir, 'text.pdf');
     expect(csq(['report', example, '-o', pdf, '-q']).code).toBe(0);

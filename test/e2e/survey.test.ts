@@ -50,17 +50,33 @@ describe('csq survey make', () => {
     expect(readFileSync(out, 'utf8')).not.toContain('competitor.');
   });
 
-  it('refuses HTML and PDF, not available yet, and any other format, writing nothing', () => {
+  it('writes the paper survey as one HTML file: its language and direction, every question, the competitor escaped, no script', () => {
     const dir = tempDir();
-    for (const name of ['survey.html', 'survey.pdf']) {
-      const run = csq(['survey', 'make', '-o', path.join(dir, name)]);
-      expect(run.code).toBe(2);
-      expect(run.stderr).toBe('csq: an HTML or PDF survey is not available yet: write survey.md (to print or to e-mail) or survey.csv (for a forms tool)\n');
-      expect(existsSync(path.join(dir, name))).toBe(false);
-    }
+    const en = path.join(dir, 'survey.html');
+    expect(csq(['survey', 'make', '-o', en, '--competitor', '<b>Bob</b> & Co']).code).toBe(0);
+    const html = readFileSync(en, 'utf8');
+    expect(html).toContain('<html lang="en" dir="ltr">');
+    expect(html).not.toMatch(/<script|<b>Bob/);
+    expect(html).toContain('&lt;b&gt;Bob&lt;/b&gt; &amp; Co');
+    const q = loadQuestionnaire(readFileSync(path.join(process.cwd(), 'questionnaires', 'csq.en.yaml'), 'utf8'), 'csq.en.yaml');
+    const asked = q.sections.flatMap((s) => s.statements).filter((st) => typeof st.customer === 'string');
+    const escape = (text: string) => text.replaceAll('&', '&amp;').replaceAll('<', '&lt;').replaceAll('>', '&gt;').replaceAll('"', '&quot;');
+    expect(asked.filter((st) => !html.includes(escape(st.customer!))).map((st) => st.id)).toEqual([]);
+    const he = path.join(dir, 'seker.htm');
+    expect(csq(['survey', 'make', '--lang', 'he', '-o', he]).code).toBe(0);
+    expect(readFileSync(he, 'utf8')).toContain('<html lang="he" dir="rtl">');
+  });
+
+  it('refuses a PDF without a browser and any format it does not write, writing nothing', () => {
+    const dir = tempDir();
+    const pdf = csq(['survey', 'make', '-o', path.join(dir, 'survey.pdf')], { env: { CHROME_PATH: path.join(dir, 'no-browser') } });
+    expect(pdf.code).toBe(2);
+    expect(pdf.stderr).toContain('csq never downloads one');
+    expect(existsSync(path.join(dir, 'survey.pdf'))).toBe(false);
     const docx = csq(['survey', 'make', '-o', path.join(dir, 'survey.docx')]);
     expect(docx.code).toBe(2);
-    expect(docx.stderr).toContain('the survey is written as .md, .txt or .csv');
+    expect(docx.stderr).toContain('the survey is written as .html or .pdf (on paper), .md or .txt, or .csv');
+    expect(existsSync(path.join(dir, 'survey.docx'))).toBe(false);
   });
 
   it('speaks every word from the catalogues (the pseudo-locale)', () => {
