@@ -232,8 +232,8 @@ async function batchRows() {
     const runIn = (name, args, files = names) => async (round) => {
       // A fresh output folder for every run (csq never overwrites); removing it is not timed.
       const out = path.join(dir, `out-${n++}`);
-      // NODE_EXTRA_CA_CERTS unset, as in the start-up rows: set to a system bundle, it adds
-      // 35–50 MiB to a 20,000-file batch's peak (measured: 146–163 against 110 MiB) in every subject.
+      // NODE_EXTRA_CA_CERTS unset, as in the start-up rows: set to a system bundle, it changed
+      // csq's peak at 20,000 files from 110 to 146 MiB (one output folder, measured by hand).
       const result = await timeNode([...args, '--out-dir', out, ...files], { cwd: inputs, env: { ...CHILD_ENV, NODE_EXTRA_CA_CERTS: '', CSQ_ROOT: ROOT }, rss: true });
       const written = readdirSync(out).length;
       if (written !== files.length) throw new Error(`${args.join(' ')} wrote ${written} of ${files.length} files`);

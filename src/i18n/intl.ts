@@ -4,7 +4,7 @@
  * build's snapshot of Intl (intl-snapshot.ts), the common cases are written from it, exactly
  * as Intl would, without loading ICU.
  */
-import { type IntlSnapshot, joinList, type ListWords, snapshotDate, snapshotIntl, snapshotPercent } from './intl-snapshot.js';
+import { type IntlSnapshot, joinList, snapshotDate, snapshotIntl, snapshotPercent } from './intl-snapshot.js';
 import { accent, PSEUDO_LANG } from './pseudo.js';
 
 const intlLang = (lang: string) => (lang === PSEUDO_LANG ? 'en' : lang);
@@ -48,7 +48,7 @@ export function formatPercent(percent: number, lang: string): string {
 /** Items joined as the language joins them ("a, b and c"). */
 export function formatList(items: readonly string[], lang: string): string {
   const words = snapshotOf(lang).list;
-  if (words) return joinList(Object.fromEntries(Object.entries(words).map(([k, word]) => [k, shown(lang, word)])) as unknown as ListWords, items);
+  if (words && lang !== PSEUDO_LANG) return joinList(words, items);
   const parts = formatter('list', lang, snapshotIntl.list).formatToParts(items);
   return parts.map((part) => (part.type === 'literal' ? shown(lang, part.value) : part.value)).join('');
 }
