@@ -43,7 +43,7 @@ function cacheFolder(buildId) {
 }
 
 /** Writes each script's bytecode (at exit, so it covers what the run compiled); never throws. */
-function saveCaches(folder, pending) {
+function saveCaches(folder, pending, tag) {
   try {
     if (fs.mkdirSync(folder, { recursive: true, mode: 0o700 }) !== undefined) pruneOtherBuilds(folder);
   } catch {
@@ -51,7 +51,7 @@ function saveCaches(folder, pending) {
   }
   for (const { script, cacheFile } of pending) {
     // A temp file renamed into place: a reader sees a whole cache or none.
-    const temp = `${cacheFile}.${process.pid}.tmp`;
+    const temp = `${cacheFile}.${process.pid}${tag}.tmp`;
     try {
       fs.writeFileSync(temp, script.createCachedData());
       fs.renameSync(temp, cacheFile);
@@ -81,8 +81,11 @@ function pruneOtherBuilds(folder) {
   for (const { name } of others.slice(KEEP_OTHER_BUILDS)) fs.rmSync(path.join(parent, name), { recursive: true, force: true });
 }
 
-/** Run `entry` and every chunk it requires, with each chunk's bytecode from `folder` when there is one. */
-function loadBundle(entry, folder) {
+/**
+ * Run `entry` and every chunk it requires, with each chunk's bytecode from `folder` when there is
+ * one. `tag` tells apart the temp files of threads of one process (a batch's workers).
+ */
+function loadBundle(entry, folder, tag = '') {
   const root = path.dirname(entry);
   const loaded = new Map();
   const pending = [];
@@ -103,7 +106,7 @@ function loadBundle(entry, folder) {
     // The wrapper stays on the first line so that stack traces keep the chunk's line numbers.
     const script = new vm.Script(`${wrapperStart}${fs.readFileSync(file, 'utf8')}\n})`, { filename: file, cachedData });
     if (cacheFile && (cachedData === undefined || script.cachedDataRejected)) {
-      if (pending.length === 0) process.once('exit', () => saveCaches(folder, pending));
+      if (pending.length === 0) process.once('exit', () => saveCaches(folder, pending, tag));
       pending.push({ script, cacheFile });
     }
     const dir = path.dirname(file);

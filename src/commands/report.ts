@@ -7,6 +7,7 @@ import { uiMessages } from '../i18n/index.js';
 import { filled } from '../render/problems.js';
 import { ensureDir, packageRoot, recordInputs, STDIO, writeFileAtomic } from '../io/files.js';
 import { writeBatch, type Rendered } from '../pipeline/batch.js';
+import { startPool, workerCount } from '../pipeline/workers.js';
 import { readCustomers, renderJson, renderMarkdown, scoreFile as scoreInput, type InputOptions, type Scored } from '../pipeline/inputs.js';
 import { formatFromExtension, openPrinter, REPORT_FORMATS, parsePaper, planHtml, planPdf, type Paper } from '../pipeline/documents.js';
 import type { Printer } from '../io/browser.js';
@@ -58,21 +59,19 @@ export async function report(inputs: string[], given: ReportOptions): Promise<nu
   }
 }
 
-async function reportTo(files: string[], options: ReportOptions & { format: string }, gatesOf: (scored: Scored) => Gates, paper: Paper | undefined, printer: Printer | undefined): Promise<number> {
-  const format = options.format;
-  const extension = EXTENSIONS[format]!;
-  const content = (scored: Scored, output: string) => render(scored, format, paper, printer, output);
-  // --customers: the survey's tally beside each plan, checked against the questionnaire of each.
-  const scoreFile = (file: string, opts: InputOptions): Scored => {
-    const scored = scoreInput(file, opts);
-    return options.customers === undefined ? scored : { ...scored, customers: readCustomers(options.customers, scored.context.questionnaire) };
-  };
+/** What a batch needs to render its inputs: the same in the main thread and in a worker. */
+export interface BatchJob {
+  files: string[];
+  outputs: string[];
+  options: ReportOptions & { format: string };
+}
 
+async function reportTo(files: string[], options: ReportOptions & { format: string }, gatesOf: (scored: Scored) => Gates, paper: Paper | undefined, printer: Printer | undefined): Promise<number> {
   if (options.outDir === undefined) {
     const output = options.output ?? STDIO;
-    const scored = scoreFile(files[0]!, options);
+    const scored = withCustomers(files[0]!, options);
     const gates = gatesOf(scored);
-    await emit(await content(scored, output), output, options);
+    await emit(await render(scored, options.format, paper, printer, output), output, options);
     if (output !== STDIO && !options.quiet) {
       // chalk (and the tty and os modules it loads) only when a summary is shown.
       const { colorEnabled, renderSummary } = await import('../render/terminal.js');
@@ -83,6 +82,7 @@ async function reportTo(files: string[], options: ReportOptions & { format: stri
   }
 
   // Batch: one output per input, named after it; a bad file is reported and the rest go on.
+  const extension = EXTENSIONS[options.format]!;
   const outputs = files.map((f) => path.join(options.outDir!, `${f === STDIO ? 'stdin' : path.parse(f).name}${extension}`));
   const seen = new Set<string>();
   for (const output of outputs) {
@@ -92,16 +92,36 @@ async function reportTo(files: string[], options: ReportOptions & { format: stri
   ensureDir(options.outDir);
   // An output is written before the later inputs are read: they are inputs from the start.
   recordInputs(files);
+  const job: BatchJob = { files, outputs, options };
+  // A PDF needs the one browser: rendered here. Standard input can be read only here.
+  const workers = options.format === 'pdf' || files.includes(STDIO) ? 0 : workerCount(files.length, process.env, () => process.getBuiltinModule('node:os').availableParallelism());
+  const entry = workers > 0 ? (await import('./report-worker.js')).workerFile() : undefined;
+  const pool = entry ? startPool(path.join(packageRoot(), 'bin', 'worker.cjs'), { entry, job, lang: options.lang }, workers, files.length) : undefined;
+  try {
+    return await writeBatch(files, outputs, pool ? pool.render : batchRenderer(job, paper, printer), { outDir: options.outDir, force: options.force === true });
+  } finally {
+    await pool?.close();
+  }
+}
+
+/** --customers: the survey's tally beside the plan, checked against the input's questionnaire. */
+function withCustomers(file: string, options: ReportOptions): Scored {
+  const scored = scoreInput(file, options);
+  return options.customers === undefined ? scored : { ...scored, customers: readCustomers(options.customers, scored.context.questionnaire) };
+}
+
+/** Input `i` of a batch, read, checked against its gates and rendered, with the lines to print once it is written. */
+export function batchRenderer({ files, outputs, options }: BatchJob, paper?: Paper, printer?: Printer): (i: number) => Promise<Rendered> {
   const ui = uiMessages();
-  const renderOne = async (i: number): Promise<Rendered> => {
-    const scored = scoreFile(files[i]!, options);
-    const gates = gatesOf(scored);
-    const rendered = await content(scored, outputs[i]!);
+  const minScore = options.minScore === undefined ? undefined : parsePercent(options.minScore, '--min-score');
+  return async (i) => {
+    const scored = withCustomers(files[i]!, options);
+    const gates = gatesFor(scored, minScore, options.minSection);
+    const rendered = await render(scored, options.format, paper ?? parsePaper(options.paper), printer, outputs[i]!);
     const summary = options.quiet ? '' : `${fill(ui.output.batchLine, { file: outputs[i]!, percent: scored.result.overall.percent })}\n`;
     const { lines, failed } = gateLines(scored, gates, true);
     return { content: rendered, lines: summary + lines, gateFailed: failed };
   };
-  return writeBatch(files, outputs, renderOne, { outDir: options.outDir, force: options.force === true });
 }
 
 /** One input's output in the format asked for. */

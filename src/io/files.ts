@@ -26,6 +26,13 @@ interface ReadRecord {
   editable: boolean;
 }
 const readThisRun = new Map<string, ReadRecord>();
+/** Off in a batch's worker thread: it never writes, and the main thread keeps the record of the inputs. */
+let recordingReads = true;
+
+/** A batch's worker thread: reads need no record (it would only grow with every file). */
+export function stopRecordingReads(): void {
+  recordingReads = false;
+}
 /** Pipes and sockets already read: their content is gone, a second read would see nothing. */
 const streamsRead = new Set<string>();
 let stdinRead = false;
@@ -40,6 +47,7 @@ function recordRead(stat: fs.BigIntStats, name: string, editable: boolean): void
     if (streamsRead.has(key)) fail(name === '<stdin>' ? 'stdin-twice' : 'pipe-twice', undefined, name === '<stdin>' ? {} : { file: name });
     streamsRead.add(key);
   }
+  if (!recordingReads) return;
   const known = readThisRun.get(key);
   readThisRun.set(key, { name: known?.name ?? name, editable: editable && (known?.editable ?? true) });
 }

@@ -11,6 +11,24 @@ let stdoutStreamReady = false;
 let stderrGone = false;
 let stderrReady = false;
 const pause = new Int32Array(new SharedArrayBuffer(4));
+/** What writeStderr would have written, while a batch's worker thread renders one file. */
+let captured: string | undefined;
+
+/**
+ * Hold back what writeStderr writes until takeStderr(): a batch's worker thread sends it with
+ * the file's result, for the main thread to print in input order (a worker writing to fd 2
+ * itself would interleave with the main thread's lines).
+ */
+export function captureStderr(): void {
+  captured = '';
+}
+
+/** What was held back since captureStderr(), and stderr written directly again. */
+export function takeStderr(): string {
+  const text = captured ?? '';
+  captured = undefined;
+  return text;
+}
 
 /**
  * Write all of `content` to stdout before returning, so exiting can never truncate it. Once the
@@ -31,6 +49,10 @@ export function writeStdout(content: string | Uint8Array): void {
 
 /** For messages to people. stderr only informs: if nobody can read it any more, the exit code must not change. */
 export function writeStderr(text: string): void {
+  if (captured !== undefined) {
+    captured += text;
+    return;
+  }
   if (stderrGone) return;
   if (process.platform === 'win32') {
     streamStderr().write(text);

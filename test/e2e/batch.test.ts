@@ -57,6 +57,37 @@ describe('a batch of several groups', () => {
   });
 });
 
+describe('a batch on worker threads', () => {
+  /** Each run's outputs, byte for byte, by name. */
+  const outputs = (dir: string) => Object.fromEntries(readdirSync(dir).sort().map((name) => [name, readFileSync(path.join(dir, name))]));
+
+  it('writes, prints and exits exactly as the same batch on one thread', () => {
+    const dir = tempDir();
+    const names = inputs(dir, 70);
+    // A bad file in the first group, one at a group's edge, gates that fail, a file that is not YAML.
+    writeFileSync(path.join(dir, names[5]!), 'ratings: 7\n');
+    writeFileSync(path.join(dir, names[64]!), 'organization: [unclosed\n');
+    writeFileSync(path.join(dir, names[69]!), '\u0000');
+    // A template that writes to stderr as it renders: those lines too stay where one thread puts them.
+    writeFileSync(path.join(dir, 'log.hbs'), '{{log "rendering" organization}}# {{text organization}}\n');
+    const cases = [
+      ['--min-score', '60', '--min-section', 'outreach=50'],
+      ['--format', 'html', '--lang', 'pt', '--min-score', '60'],
+      ['--format', 'json', '-q'],
+      ['--template', 'log.hbs'],
+    ];
+    for (const [k, args] of cases.entries()) {
+      const one = csq(['report', ...names, '--out-dir', `one-${k}`, ...args], { cwd: dir, env: { CSQ_WORKERS: '0' } });
+      const two = csq(['report', ...names, '--out-dir', `two-${k}`, ...args], { cwd: dir, env: { CSQ_WORKERS: '2' } });
+      expect(one.code).toBe(2);
+      expect(two.code).toBe(one.code);
+      expect(two.stderr.replaceAll(`two-${k}`, `one-${k}`)).toBe(one.stderr);
+      expect(outputs(path.join(dir, `two-${k}`))).toEqual(outputs(path.join(dir, `one-${k}`)));
+      expect(Object.keys(outputs(path.join(dir, `two-${k}`)))).toHaveLength(67);
+    }
+  }, 120_000);
+});
+
 describe('kill -9 in the middle of a batch', () => {
   it('leaves only whole outputs; the next batch into the folder removes the temp files and says so', async () => {
     const dir = tempDir();
