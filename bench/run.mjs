@@ -229,12 +229,12 @@ async function batchRows() {
     let n = 0;
     const kept = {};
     const usage = {};
-    const runIn = (name, args, files = names) => async (round) => {
+    const runIn = (name, args, files = names, extraEnv = {}) => async (round) => {
       // A fresh output folder for every run (csq never overwrites); removing it is not timed.
       const out = path.join(dir, `out-${n++}`);
       // NODE_EXTRA_CA_CERTS unset, as in the start-up rows: set to a system bundle, it changed
       // csq's peak at 20,000 files from 110 to 146 MiB (one output folder, measured by hand).
-      const result = await timeNode([...args, '--out-dir', out, ...files], { cwd: inputs, env: { ...CHILD_ENV, NODE_EXTRA_CA_CERTS: '', CSQ_ROOT: ROOT }, rss: true });
+      const result = await timeNode([...args, '--out-dir', out, ...files], { cwd: inputs, env: { ...CHILD_ENV, NODE_EXTRA_CA_CERTS: '', CSQ_ROOT: ROOT, ...extraEnv }, rss: true });
       const written = readdirSync(out).length;
       if (written !== files.length) throw new Error(`${args.join(' ')} wrote ${written} of ${files.length} files`);
       // The warm-up round's plans are kept, to check that the naive script renders what csq does.
@@ -250,6 +250,8 @@ async function batchRows() {
       { name: 'plain', run: runIn('plain', [COPY, '--plain']) },
       { name: 'naive', run: runIn('naive', [naive]) },
       { name: 'csq', run: runIn('csq', [CLI, 'report', '-q']) },
+      // The same without its worker threads: what they buy.
+      { name: 'one', run: runIn('one', [CLI, 'report', '-q'], names, { CSQ_WORKERS: '0' }) },
       ...(OTHER ? [{ name: 'other', run: runIn('other', [OTHER, 'report', '-q']) }] : []),
     ];
     log(`batch rows: ${BATCH_RUNS} interleaved runs of each of ${BATCH_FILES} files after 1 warm-up round …`);
@@ -258,6 +260,7 @@ async function batchRows() {
     if (differ) throw new Error(`the naive script does not render what csq does: ${differ}`);
     const subjects = [
       ['csq', `\`csq report -q --out-dir\``],
+      ['one', '`csq report -q --out-dir`, one thread (`CSQ_WORKERS=0`), for information'],
       ['naive', 'naive script (yaml.parse, the same template, writeFileSync)'],
       ['copy', 'copy, fsync each file (temp, fsync, link)'],
       ['plain', 'copy, no fsync (writeFileSync), for information'],
@@ -272,6 +275,7 @@ async function batchRows() {
     const ofCopy = median('csq') / median('copy');
     ratios.push(['csq faster than the naive script (its time ÷ csq’s)', `${faster.toFixed(2)}×`, `≥ ${TARGET_NAIVE}×`, faster >= TARGET_NAIVE ? 'yes' : '**no**']);
     ratios.push(['csq’s time ÷ the fsync copy’s', `${ofCopy.toFixed(2)}×`, `≤ ${TARGET_COPY}×`, ofCopy <= TARGET_COPY ? 'yes' : '**no**']);
+    ratios.push(['csq on one thread ÷ csq (what the worker threads buy)', `${(median('one') / median('csq')).toFixed(2)}×`, '', '']);
     ratios.push(['csq’s time ÷ the plain copy’s', `${(median('csq') / median('plain')).toFixed(2)}×`, '', '']);
     if (OTHER) ratios.push(['csq faster than the other csq (its time ÷ csq’s)', `${(median('other') / median('csq')).toFixed(2)}×`, '', '']);
     const csqRss = Math.max(...usage.csq.rss);
