@@ -98,7 +98,7 @@ async function reportTo(files: string[], options: ReportOptions & { format: stri
   const entry = workers > 0 ? (await import('./report-worker.js')).workerFile() : undefined;
   const pool = entry ? startPool(path.join(packageRoot(), 'bin', 'worker.cjs'), { entry, job, lang: options.lang }, workers, files.length) : undefined;
   try {
-    return await writeBatch(files, outputs, pool ? pool.render : batchRenderer(job, paper, printer), { outDir: options.outDir, force: options.force === true });
+    return await writeBatch(files, outputs, pool ? pool.render : batchRenderer(job, printer), { outDir: options.outDir, force: options.force === true });
   } finally {
     await pool?.close();
   }
@@ -111,13 +111,14 @@ function withCustomers(file: string, options: ReportOptions): Scored {
 }
 
 /** Input `i` of a batch, read, checked against its gates and rendered, with the lines to print once it is written. */
-export function batchRenderer({ files, outputs, options }: BatchJob, paper?: Paper, printer?: Printer): (i: number) => Promise<Rendered> {
+export function batchRenderer({ files, outputs, options }: BatchJob, printer?: Printer): (i: number) => Promise<Rendered> {
   const ui = uiMessages();
+  const paper = parsePaper(options.paper);
   const minScore = options.minScore === undefined ? undefined : parsePercent(options.minScore, '--min-score');
   return async (i) => {
     const scored = withCustomers(files[i]!, options);
     const gates = gatesFor(scored, minScore, options.minSection);
-    const rendered = await render(scored, options.format, paper ?? parsePaper(options.paper), printer, outputs[i]!);
+    const rendered = await render(scored, options.format, paper, printer, outputs[i]!);
     const summary = options.quiet ? '' : `${fill(ui.output.batchLine, { file: outputs[i]!, percent: scored.result.overall.percent })}\n`;
     const { lines, failed } = gateLines(scored, gates, true);
     return { content: rendered, lines: summary + lines, gateFailed: failed };
