@@ -20,6 +20,9 @@ try {
 if (built === undefined) {
   process.stderr.write('csq is not built yet: run `npm run build` (or `npm start`) first.\n');
   process.exitCode = 2;
+} else if (process.argv.length === 3 && (process.argv[2] === '--version' || process.argv[2] === '-V')) {
+  // What commander would print, without loading it: scripts and editors ask this often.
+  process.stdout.write(`${built.trim().split(' ')[1]}\n`);
 } else {
   const { cacheFolder, loadBundle } = require('./bundle.cjs');
   loadBundle(path.join(dist, 'cli.cjs'), cacheFolder(built.trim().split(' ').at(-1)));

@@ -55,6 +55,19 @@ const cataloguesFromAssets = {
 };
 
 /**
+ * The yaml package loads on first use (src/core/yaml-lib.built.ts): most runs read files that
+ * the fast parser takes, and never need it.
+ */
+const yamlOnFirstUse = {
+  name: 'yaml-on-first-use',
+  setup(b) {
+    b.onResolve({ filter: /^\.\/yaml-lib\.js$/ }, ({ importer }) =>
+      path.dirname(importer) === path.join(root, 'src', 'core') ? { path: path.join(root, 'src', 'core', 'yaml-lib.built.ts') } : undefined,
+    );
+  },
+};
+
+/**
  * puppeteer-core, bundled into the chunks that only a PDF loads, tries optional packages that
  * csq does not ship: ws its native speed-ups, debug supports-color. Each is absent, as in a plain
  * install of puppeteer-core, and each caller falls back on its own code.
@@ -84,7 +97,7 @@ const split = await build({
   chunkNames: 'chunks/[name]-[hash]',
   outExtension: { '.js': '.cjs' },
   define: { __CSQ_VERSION__: JSON.stringify(version) },
-  plugins: [zodEnglishOnly, lazyChildProcess, cataloguesFromAssets, absentOptional],
+  plugins: [zodEnglishOnly, lazyChildProcess, cataloguesFromAssets, yamlOnFirstUse, absentOptional],
   write: false,
   metafile: true,
   logLevel: 'warning',

@@ -45,9 +45,8 @@ export function dataPointingTo(section: Section, items: readonly string[], lang:
     const prefix = cue.endsWith('*');
     return { text: lower(prefix ? cue.slice(0, -1) : cue), prefix };
   });
-  const wordChar = /^[\p{L}\p{M}\p{N}]/u;
-  const startsWord = (text: string, at: number) => !/[\p{L}\p{M}\p{N}]$/u.test(text.slice(Math.max(0, at - 2), at));
-  const endsWord = (text: string, end: number) => !wordChar.test(text.slice(end, end + 2));
+  const startsWord = (text: string, at: number) => !isWordChar(codePointBefore(text, at));
+  const endsWord = (text: string, end: number) => !isWordChar(String.fromCodePoint(text.codePointAt(end) ?? 32));
   // Hebrew writes "and", "the", "in", "to", "from", "that" and "as" as one or two letters glued to the word: והתלונות.
   const afterHebrewPrefix = (text: string, at: number) => /(?:^|[^\p{L}\p{M}\p{N}])[ובהלמשכ]{1,2}$/u.test(text.slice(Math.max(0, at - 4), at));
   return items.filter((item) => {
@@ -60,4 +59,27 @@ export function dataPointingTo(section: Section, items: readonly string[], lang:
       return false;
     });
   });
+}
+
+/**
+ * Letters, marks and digits of any script. The Unicode classes are compiled only for a
+ * character beyond ASCII: compiling them costs about 2 ms, more than a whole plan's render,
+ * and most texts never need them.
+ */
+let unicodeWordChar: RegExp | undefined;
+
+/** `char` (one code point, or '') is a letter, a mark or a digit: part of a word. */
+export function isWordChar(char: string): boolean {
+  if (char === '') return false;
+  const code = char.charCodeAt(0);
+  if (code < 0x80) return (code >= 0x30 && code <= 0x39) || ((code | 0x20) >= 0x61 && (code | 0x20) <= 0x7a);
+  return (unicodeWordChar ??= /^[\p{L}\p{M}\p{N}]$/u).test(char);
+}
+
+/** The code point that ends just before `at` ('' at the start): a surrogate pair whole. */
+function codePointBefore(text: string, at: number): string {
+  if (at <= 0) return '';
+  const low = text.charCodeAt(at - 1);
+  const high = at >= 2 ? text.charCodeAt(at - 2) : 0;
+  return low >= 0xdc00 && low <= 0xdfff && high >= 0xd800 && high <= 0xdbff ? text.slice(at - 2, at) : text.slice(at - 1, at);
 }

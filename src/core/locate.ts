@@ -1,5 +1,5 @@
 /** Where a field path sits in a YAML file, and how a path is written in messages. Pure. */
-import { isMap, isNode, isScalar, isSeq } from 'yaml';
+import { yamlLib } from './yaml-lib.js';
 import type { Node, Pair, YAMLMap } from 'yaml';
 import { keyName, type YamlSource } from './yaml.js';
 
@@ -24,6 +24,7 @@ function pairsOf(map: YAMLMap): Map<string, Pair> {
  * which is where the user has to add it; `key` points at the key itself.
  */
 export function locate(source: YamlSource, path: readonly PathSegment[], key = false): { line: number; column: number } {
+  const { isMap, isNode, isScalar, isSeq } = yamlLib();
   let node: Node | null = source.doc.contents;
   let offset = node?.range?.[0] ?? 0;
   for (let i = 0; i < path.length && node; i++) {

@@ -14,8 +14,8 @@
  * same data or the fast one hands over.
  */
 import { getScalarValue, parseEvents, type Event } from 'js-yaml';
-import { LineCounter, Parser, parseDocument, isAlias, isCollection, isMap, isPair, isSeq, isScalar, isNode } from 'yaml';
-import type { Document, Node, Pair } from 'yaml';
+import type { Document, LineCounter, Node, Pair } from 'yaml';
+import { yamlLib } from './yaml-lib.js';
 import { InputError, type HintCode, type Problem, type ProblemCode, type Values } from '../errors.js';
 import { forbiddenCharacter, forbiddenProblem } from './characters.js';
 
@@ -50,6 +50,7 @@ export function parseYaml(text: string, file: string): YamlSource {
 
 /** The located parser alone: what parseYaml does for a file the fast parser hands over. */
 export function parseLocated(text: string, file: string): YamlSource {
+  const { LineCounter, parseDocument, isAlias, isCollection, isMap, isNode, isScalar, isSeq } = yamlLib();
   const lineCounter = new LineCounter();
   // uniqueKeys is quadratic in the yaml package: we find duplicates ourselves, in linear time.
   const doc = parseDocument(text, { lineCounter, uniqueKeys: false, stringKeys: true, prettyErrors: false });
@@ -338,7 +339,7 @@ function plainValue(text: string): unknown {
 function tagTokens(text: string): { offset: number; source: string }[] {
   const found: { offset: number; source: string }[] = [];
   // Iteratively: a file may nest deeply, and each level is several tokens deep.
-  const stack: unknown[] = [...new Parser().parse(text)];
+  const stack: unknown[] = [...new (yamlLib().Parser)().parse(text)];
   while (stack.length > 0) {
     const token = stack.pop();
     if (Array.isArray(token)) for (const item of token) stack.push(item);
@@ -365,6 +366,7 @@ function withoutPrototype(value: unknown): unknown {
 
 /** Every node under `node`, depth first: yaml's visit() also builds a frozen path per node, which costs a batch. */
 function eachNode(node: unknown, fn: (node: Node) => void): void {
+  const { isCollection, isNode, isPair } = yamlLib();
   if (isPair(node)) {
     eachNode(node.key, fn);
     eachNode(node.value, fn);
@@ -375,7 +377,7 @@ function eachNode(node: unknown, fn: (node: Node) => void): void {
 }
 
 export function keyName(pair: Pair): string {
-  return isScalar(pair.key) ? String(pair.key.value) : String(pair.key);
+  return yamlLib().isScalar(pair.key) ? String(pair.key.value) : String(pair.key);
 }
 
 function firstLine(message: string): string {

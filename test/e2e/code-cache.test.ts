@@ -114,7 +114,7 @@ describe('the code cache', () => {
       },
     );
     mkdirSync(path.join(code, 'not-a-build'));
-    expect(run(['--version'], home).code).toBe(0);
+    expect(run(['--help'], home).code).toBe(0);
     expect(readdirSync(code).sort()).toEqual([...others.slice(2), folderName, 'not-a-build'].sort());
   });
 });

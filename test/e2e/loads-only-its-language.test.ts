@@ -30,10 +30,13 @@ describe('the messages a run loads', () => {
     expect(assets.filter((a) => a.startsWith('messages.'))).toEqual([`messages.${lang}.json`]);
   });
 
-  it('are the locale’s for --version', () => {
-    const { code, assets } = assetsRead(['--version'], { LANG: 'pl_PL.UTF-8' });
-    expect(code).toBe(0);
-    expect(assets).toEqual(['messages.pl.json']);
+  it('are none for --version alone, and the locale’s for --version with another option', () => {
+    const alone = assetsRead(['--version'], { LANG: 'pl_PL.UTF-8' });
+    expect(alone.code).toBe(0);
+    expect(alone.assets).toEqual([]);
+    const withOption = assetsRead(['--version', '--no-color'], { LANG: 'pl_PL.UTF-8' });
+    expect(withOption.code).toBe(0);
+    expect(withOption.assets).toEqual(['messages.pl.json']);
   });
 
   it('are in no chunk of the built code', () => {

@@ -11,6 +11,10 @@ describe('csq report (built CLI as a process)', () => {
     const version = csq(['--version']);
     expect(version.code).toBe(0);
     expect(version.stdout.trim()).toBe(JSON.parse(readFileSync('package.json', 'utf8')).version);
+    // Alone, --version and -V are answered before the CLI loads: the same line as commander's.
+    expect(csq(['-V']).stdout).toBe(version.stdout);
+    const viaCommander = csq(['--version', '--no-color']);
+    expect(viaCommander).toMatchObject({ code: 0, stdout: version.stdout });
     const help = csq(['--help']);
     expect(help.code).toBe(0);
     expect(help.stdout).toContain('Examples:');
