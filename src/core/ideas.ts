@@ -63,7 +63,7 @@ export function dataPointingTo(section: Section, items: readonly string[], lang:
 
 /**
  * Letters, marks and digits of any script. The Unicode classes are compiled only for a
- * character beyond ASCII: compiling them costs about 2 ms, more than a whole plan's render,
+ * character beyond ASCII: compiling them at their first test costs about 2 ms (bench/README.md),
  * and most texts never need them.
  */
 let unicodeWordChar: RegExp | undefined;
