@@ -31,4 +31,15 @@ describe('word edges of the data cues', () => {
     const queue = withCues('kolejk*');
     expect(dataPointingTo(queue, ['długa kolejka', 'ąkolejka', 'żkolejka', '(kolejki)'], 'pl')).toEqual(['długa kolejka', '(kolejki)']);
   });
+
+  it('finds a Hebrew cue after one or two glued prefix letters, and only those', () => {
+    const complaint = withCues('תלונ*');
+    // "ו", "ה": prefix letters right before the cue, after a space, a bracket or the start.
+    expect(dataPointingTo(complaint, ['והתלונות גדלו', 'אבג (התלונות', 'ראינו 3 התלונות'], 'he')).toEqual(['והתלונות גדלו', 'אבג (התלונות', 'ראינו 3 התלונות']);
+    // Prefix letters that are not the last before the cue, or a third letter: part of another word.
+    expect(dataPointingTo(complaint, ['ושקתלונות', 'אבג ושקתלונות', 'ובהתלונות'], 'he')).toEqual([]);
+    // The glued prefix is Hebrew's: a cue that does not start with a Hebrew letter never takes it.
+    expect(dataPointingTo(withCues('xתלונ*'), ['והxתלונות', 'ו xתלונות'], 'he')).toEqual(['ו xתלונות']);
+  });
 });
+
