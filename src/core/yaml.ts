@@ -191,9 +191,10 @@ const CORE_OTHER_NUMBER = /^(?:0o[0-7]+|0x[0-9a-fA-F]+|[-+]?\.(?:inf|Inf|INF)|\.
  * Where the two parsers part, found by the differential test; the fast parser hands these over.
  * In any file: a carriage return on its own (a line break to js-yaml, a character to yaml), a
  * byte order mark after the start, a document end marker (`...`, after which yaml sees another
- * document), a tab in a line's indentation (yaml refuses it).
+ * document), a tab in a line's indentation (yaml refuses it), and an indented `---` or `...`
+ * (text to yaml, as YAML says; a document marker to js-yaml).
  */
-const PARTING = /\r(?!\n)|\uFEFF|^\.\.\.(?=[ \t\r\n]|$)|^ *\t/m;
+const PARTING = /\r(?!\n)|\uFEFF|^\.\.\.(?=[ \t\r\n]|$)|^ *\t|^[ \t]+(?:---|\.\.\.)(?=[ \t\r\n]|$)/m;
 /** In a file with a block scalar (`|`, `>`): a line of spaces or tabs only, a tab, an indentation indicator (`|2`). */
 const BLOCK_PARTING = /^[ \t]+$|\t|[|>][-+]?[1-9][-+]?[ \t]*(?:#.*)?$/m;
 /** In a double-quoted scalar: an escaped line break (the empty lines after it are kept differently). */

@@ -227,6 +227,18 @@ describe('every refusal rule hands the file to the located parser, which says wh
     expect(parseYaml(yaml, 'f.yaml').data).toEqual({ a: 1 });
   });
 
+  it('an indented --- or ... is handed over: text to the located parser, a document marker to js-yaml', () => {
+    // Found by the differential property (seed 1812518474): yaml reads " ---\n {}" as the text
+    // "--- {}" (a root that is not a mapping); js-yaml took a document holding {}.
+    expect(fastData(' ---\n {}\n')).toBeUndefined();
+    expect(() => parseYaml(' ---\n {}\n', 'f.yaml')).toThrow();
+    expect(fastData('k: a\n  ---\n')).toBeUndefined();
+    expect(parseYaml('k: a\n  ---\n', 'f.yaml').data).toEqual({ k: 'a ---' });
+    expect(fastData('k: a\n  ...\n')).toBeUndefined();
+    // At the start of a line, --- still opens the one document the fast path reads.
+    expect(fastData('---\nk: a\n')).toEqual({ data: { k: 'a' } });
+  });
+
   it('a comment line between a key or a dash and its value is handed over, so the located parser decides', () => {
     // Found by the differential property (seed -1084246818): yaml refuses the first, reads the
     // second as one scalar "a - b"; js-yaml took both silently.
