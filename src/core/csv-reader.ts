@@ -1,19 +1,21 @@
 /**
- * A strict CSV reader (RFC 4180) for survey responses: quoted fields, doubled quotes, quoted
- * line breaks, CRLF or LF, a BOM, and a delimiter that is `,` or `;` (chosen from the header
- * row, as spreadsheets in many locales export with semicolons). Pure. A record that breaks
- * the rules is kept with its problem, located, so that the caller reports and skips it; the
- * reader then goes on at the next line. Line and column are where each field starts; the
- * column is the field's number (the spreadsheet's column), counted from 1.
+ * The CSV reader for survey responses, on csv-parse: quoted fields, doubled quotes, quoted line
+ * breaks, CRLF, LF or CR, a BOM, and a delimiter that is `,` or `;` (chosen from the header row,
+ * as spreadsheets in many locales export with semicolons). A quote inside a field that does not
+ * start with one is text, as spreadsheets read it (`12" pizza`). A quote never closed is the one
+ * rule a record can break: it is kept with its problem, located, so that the caller reports and
+ * skips it. Line and column are where each field starts; the column is the field's number (the
+ * spreadsheet's column), counted from 1.
  */
+import { parse, type CsvError } from 'csv-parse/sync';
 
-export type CsvProblemCode = 'csv-stray-quote' | 'csv-after-quote' | 'csv-unclosed-quote';
+export type CsvProblemCode = 'csv-unclosed-quote';
 
 export interface CsvRecord {
   /** The line each field starts on (a quoted field may span lines). */
   lines: number[];
   fields: string[];
-  /** The first rule the record breaks, if any: where, and which field. */
+  /** The rule the record breaks, if any: where, and which field. */
   problem?: { code: CsvProblemCode; line: number; column: number };
 }
 
@@ -38,81 +40,52 @@ export function detectDelimiter(text: string): ',' | ';' {
 }
 
 export function parseCsv(input: string, delimiter?: ',' | ';'): CsvTable {
-  const text = input.charCodeAt(0) === 0xfeff ? input.slice(1) : input;
-  const chosen = delimiter ?? detectDelimiter(text);
-  return { delimiter: chosen, records: [...csvRecords(text, chosen)] };
+  const chosen = delimiter ?? detectDelimiter(withoutBom(input));
+  return { delimiter: chosen, records: [...csvRecords(input, chosen)] };
 }
 
-/** The records one by one, so that a large file is tallied without holding all of it as fields. */
-export function* csvRecords(input: string, delimiter: ',' | ';' = detectDelimiter(input)): Generator<CsvRecord> {
-  const text = input.charCodeAt(0) === 0xfeff ? input.slice(1) : input;
+/** The records of one file, read when the tally first asks for them (one file's at a time). */
+export function* csvRecords(input: string, delimiter: ',' | ';' = detectDelimiter(withoutBom(input))): Generator<CsvRecord> {
+  const records: CsvRecord[] = [];
   let line = 1;
-  let i = 0;
-  const n = text.length;
-  while (i < n) {
-    const record: CsvRecord = { lines: [], fields: [] };
-    // One record: fields until an unquoted line break or the end.
-    for (;;) {
-      record.lines.push(line);
-      const column = record.fields.length + 1;
-      let value = '';
-      if (text[i] === '"') {
-        const start = line;
-        i++;
-        let closed = false;
-        while (i < n) {
-          const c = text[i]!;
-          if (c === '"') {
-            if (text[i + 1] === '"') {
-              value += '"';
-              i += 2;
-              continue;
-            }
-            i++;
-            closed = true;
-            break;
-          }
-          if (c === '\n') line++;
-          // A bare CR inside quotes is kept as it is, and counts as a line only before no LF.
-          else if (c === '\r' && text[i + 1] !== '\n') line++;
-          value += c;
-          i++;
-        }
-        if (!closed) {
-          record.problem ??= { code: 'csv-unclosed-quote', line: start, column };
-          record.fields.push(value);
-          yield record;
-          return;
-        }
-        if (i < n && text[i] !== delimiter && text[i] !== '\n' && text[i] !== '\r') {
-          record.problem ??= { code: 'csv-after-quote', line, column };
-          while (i < n && text[i] !== delimiter && text[i] !== '\n' && text[i] !== '\r') value += text[i++];
-        }
-      } else {
-        const from = i;
-        while (i < n && text[i] !== delimiter && text[i] !== '\n' && text[i] !== '\r') i++;
-        value = text.slice(from, i);
-        if (value.includes('"')) record.problem ??= { code: 'csv-stray-quote', line, column };
+  parse(input, {
+    bom: true,
+    delimiter,
+    // Any of the three, even mixed in one file (csv-parse would otherwise keep to the first it meets).
+    record_delimiter: ['\r\n', '\n', '\r'],
+    relax_quotes: true,
+    relax_column_count: true,
+    skip_empty_lines: false,
+    skip_records_with_error: true,
+    raw: true,
+    on_record: (value) => {
+      // With `raw`, csv-parse passes { raw, record }, which its types do not say.
+      const { raw, record } = value as unknown as { raw: string; record: string[] };
+      // A field starts where the fields before it end: their values keep their line breaks.
+      const lines: number[] = [];
+      let at = line;
+      for (const field of record) {
+        lines.push(at);
+        at += lineBreaks(field);
       }
-      record.fields.push(value);
-      if (i < n && text[i] === delimiter) {
-        i++;
-        // A delimiter at the very end still ends a last, empty field.
-        if (i === n) {
-          record.lines.push(line);
-          record.fields.push('');
-        }
-        if (i < n) continue;
-      }
-      break;
-    }
-    if (text[i] === '\r') i++;
-    if (text[i] === '\n') i++;
-    line++;
-    yield record;
-  }
+      records.push({ lines, fields: record });
+      line += lineBreaks(raw);
+      return null;
+    },
+    // Only a quote left open reaches the end of the file here: the rest of the file is its field.
+    on_skip: (error: CsvError | undefined) => {
+      // csv-parse names the field it was reading by its index from 0.
+      const column = typeof error?.['column'] === 'number' ? error['column'] + 1 : 1;
+      records.push({ lines: [line], fields: [], problem: { code: 'csv-unclosed-quote', line, column } });
+    },
+  });
+  yield* records;
 }
 
+const withoutBom = (text: string) => (text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
+
+/** CRLF, LF and a lone CR are one line break each. */
+const lineBreaks = (text: string) => text.match(/\r\n?|\n/g)?.length ?? 0;
 
 /** One field for a CSV file csq writes: quoted only when it must be. */
 export function csvLineField(value: string, delimiter: ',' | ';' = ','): string {

@@ -175,7 +175,7 @@ export function tally(reference: Questionnaire, index: HeaderIndex, files: reado
       continue;
     }
     if (header.problem) {
-      fatal.push({ file, line: header.problem.line, column: header.problem.column, code: header.problem.code, ...(header.problem.code === 'csv-unclosed-quote' ? {} : { hint: 'quote-the-field' }) });
+      fatal.push({ file, line: header.problem.line, column: header.problem.column, code: header.problem.code });
       continue;
     }
     const columns = header.fields.map((name) => index.columnId(name));
@@ -197,7 +197,7 @@ export function tally(reference: Questionnaire, index: HeaderIndex, files: reado
       if (row.fields.length === 1 && row.fields[0]!.trim() === '' && !row.problem) continue; // a blank line
       if (row.problem) {
         const path = columns[row.problem.column - 1];
-        report({ file, line: row.problem.line, column: row.problem.column, ...(path ? { path } : {}), code: row.problem.code, hint: row.problem.code === 'csv-unclosed-quote' ? 'row-skipped' : 'quote-the-field' });
+        report({ file, line: row.problem.line, column: row.problem.column, ...(path ? { path } : {}), code: row.problem.code, hint: 'row-skipped' });
         skipped++;
         continue;
       }

@@ -359,8 +359,6 @@ export const en = {
     'translation-customer-not-null': 'statement {id} is in the survey, but {reference} leaves it out (customer: null)',
     // Surveys and their responses (CSV)
     'csv-unclosed-quote': 'a quoted field is not closed before the end of the file',
-    'csv-stray-quote': 'a quote inside a field that does not start with one',
-    'csv-after-quote': 'text after the closing quote of a field',
     'csv-field-count': 'the row has {found} fields, the header {expected}; the row is skipped',
     'csv-no-header': 'the file has no header row',
     'csv-duplicate-column': 'column {column} asks the same question ({id}) as column {first}',
@@ -519,7 +517,6 @@ export const en = {
     'set-improve-chosen': 'set improveChosen: true if these were chosen',
     'survey-all-or-none': 'once a questionnaire has a customer survey, every statement has its customer wording (customer: null where it means nothing to a customer) and every section its importance question',
     'row-skipped': 'the row is skipped',
-    'quote-the-field': 'put the whole field in double quotes, and double each quote inside it',
     'header-from-survey-make': 'start from the header of `csq survey make -o survey.csv`',
     'leave-empty-if-unanswered': 'leave the cell empty if it was not answered',
   },

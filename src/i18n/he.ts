@@ -377,8 +377,6 @@ export const he: Messages = {
     'translation-customer-not-null': `ההיגד ${ltr('{id}')} נמצא בסקר, אבל השאלון ${ltr('{reference}')} משמיט אותו (${ltr('customer: null')})`,
     // סקרים ותשובות (CSV)
     'csv-unclosed-quote': 'שדה במירכאות לא נסגר לפני סוף הקובץ',
-    'csv-stray-quote': 'מירכאות בתוך שדה שאינו מתחיל במירכאות',
-    'csv-after-quote': 'טקסט אחרי המירכאות שסוגרות שדה',
     'csv-field-count': 'בשורה יש {found} שדות ובכותרת {expected}; השורה מדולגת',
     'csv-no-header': 'אין בקובץ שורת כותרת',
     'csv-duplicate-column': `עמודה ${ltr('{column}')} שואלת את אותה שאלה (${ltr('{id}')}) כמו עמודה ${ltr('{first}')}`,
@@ -543,7 +541,6 @@ export const he: Messages = {
     'set-improve-chosen': `קבעו ${ltr('improveChosen: true')} אם התחומים האלה נבחרו`,
     'survey-all-or-none': `כשיש לשאלון סקר לקוחות, לכל היגד יש נוסח ללקוח (${ltr('customer: null')} כשאין לו משמעות ללקוח) ולכל חלק יש שאלת חשיבות`,
     'row-skipped': 'השורה מדולגת',
-    'quote-the-field': 'הקיפו את כל השדה במירכאות כפולות, והכפילו כל מירכאה שבתוכו',
     'header-from-survey-make': `התחילו מהכותרת של ${ltr('csq survey make -o survey.csv')}`,
     'leave-empty-if-unanswered': 'השאירו את התא ריק אם לא נענה',
   },

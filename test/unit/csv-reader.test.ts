@@ -4,7 +4,7 @@ import { csvLine, detectDelimiter, parseCsv } from '../../src/core/csv-reader.js
 
 const fields = (text: string) => parseCsv(text).records.map((r) => r.fields);
 
-describe('the CSV reader (RFC 4180)', () => {
+describe('the CSV reader (RFC 4180, on csv-parse)', () => {
   it('reads quoted fields, doubled quotes, and delimiters and line breaks inside quotes', () => {
     expect(fields('a,"b,c","say ""hi""","x\ny"\n1,2,3,4\n')).toEqual([
       ['a', 'b,c', 'say "hi"', 'x\ny'],
@@ -45,16 +45,25 @@ describe('the CSV reader (RFC 4180)', () => {
     ]);
   });
 
-  it('keeps a record that breaks the rules, with its first problem located, and reads on at the next line', () => {
-    const { records } = parseCsv('a,b,c\n1,x"y,3\n2,"q"r,3\n4,5,6\n7,"never closed\n8,9\n');
-    expect(records.map((r) => r.problem ?? null)).toEqual([
-      null,
-      { code: 'csv-stray-quote', line: 2, column: 2 },
-      { code: 'csv-after-quote', line: 3, column: 2 },
-      null,
-      { code: 'csv-unclosed-quote', line: 5, column: 2 },
+  it('reads a quote inside a field that does not start with one as text, as spreadsheets do', () => {
+    expect(fields('a,b,c\n1,12" pizza,3\n2,"q"r,3\n"x"  ,y,z\n')).toEqual([
+      ['a', 'b', 'c'],
+      ['1', '12" pizza', '3'],
+      ['2', '"q"r', '3'],
+      ['"x"  ', 'y', 'z'],
     ]);
-    expect(records[3]!.fields).toEqual(['4', '5', '6']);
+  });
+
+  it('keeps a quote left open as a record with its problem, at the line its record starts and its field', () => {
+    const { records } = parseCsv('a,b,c\r\n4,"5\r\nfive",6\r\n7,"never closed\n8,9\n');
+    expect(records.map((r) => r.problem ?? null)).toEqual([null, null, { code: 'csv-unclosed-quote', line: 4, column: 2 }]);
+    expect(records[1]).toEqual({ lines: [2, 2, 3], fields: ['4', '5\r\nfive', '6'] });
+  });
+
+  it('reads LF, CRLF and a lone CR mixed in one file', () => {
+    const { records } = parseCsv('a,b\r\n1,2\n3,"x\ny"\r4,5\r\n');
+    expect(records.map((r) => r.fields)).toEqual([['a', 'b'], ['1', '2'], ['3', 'x\ny'], ['4', '5']]);
+    expect(records.map((r) => r.lines)).toEqual([[1, 1], [2, 2], [3, 3], [5, 5]]);
   });
 
   it('reads back any row it writes, in either delimiter', () => {
