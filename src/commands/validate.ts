@@ -1,5 +1,7 @@
-/** `csq validate FILE…`: answers, questionnaires and saved Results, each with located errors. */
+/** `csq validate FILE…`: answers, questionnaires, saved Results and survey tallies (customers.json), each with located errors. */
 import { validateAnswers } from '../core/answers.js';
+import { isCustomersData } from '../core/customers.js';
+import { validateCustomers } from '../core/gap.js';
 import { isApplicable, resolveProfile, validateQuestionnaire } from '../core/questionnaire.js';
 import { validateResult } from '../core/result-check.js';
 import { compareQuestionnaireIds } from '../core/translation.js';
@@ -20,7 +22,7 @@ export interface ValidateOptions {
 }
 
 interface Checked {
-  kind: 'answers' | 'questionnaire' | 'result';
+  kind: 'answers' | 'questionnaire' | 'result' | 'customers';
   /** What it was, in words: `answers for csq, 25 ratings`. */
   summary: string;
 }
@@ -53,6 +55,11 @@ function checkFile(file: string, options: ValidateOptions, m: Messages): Checked
   const source = readSource(file);
   const data = source.data as Record<string, unknown>;
   const lang = () => resolveLang(options.lang, typeof data.lang === 'string' ? data.lang : undefined);
+  // Before a Result: customers.json has a schemaVersion too.
+  if (isCustomersData(data)) {
+    const customers = validateCustomers(source, loadContext({ lang: lang(), questionnaireFile: options.questionnaire }).questionnaire);
+    return { kind: 'customers', summary: fill(m.output.validCustomers, { id: customers.questionnaire, responses: customers.responses }) };
+  }
   if (isResultData(data)) {
     // The same checks as `report` and `compare` make before they draw it.
     const result = validateResult(source, loadContext({ lang: lang(), questionnaireFile: options.questionnaire }).questionnaire);

@@ -8,6 +8,7 @@
  */
 import * as z from 'zod';
 import { InputError, type Problem } from '../errors.js';
+import { customersProblems, customersSchema } from './customers.js';
 import { checkWithSchema, type Complaint } from './issues.js';
 import { langCode, meta } from './meta.js';
 
@@ -102,6 +103,8 @@ function buildAnswersSchema(q: Questionnaire) {
         .optional(),
       { doc: 'education', staffOnly: true },
     ),
+    // The customers' view, as `csq survey tally` writes it: what `--customers customers.json` gives, kept with the answers.
+    customers: meta(customersSchema().optional(), { doc: 'customers', omitFromInit: true }),
   });
 }
 
@@ -189,6 +192,7 @@ export function validateAnswers(source: YamlSource, q: Questionnaire, check: Ans
       seen.add(id);
     });
   }
+  if (data?.customers) problems.push(...customersProblems(data.customers, source, q, ['customers']));
   if (problems.length > 0 || !data) throw new InputError(problems);
   return data as Answers;
 }

@@ -3,62 +3,24 @@
  * read back and checked, and what the plan shows of it beside the owner's own scores. Pure.
  * (Gap 1 of the service-quality gaps model: what the owner believes against what customers say.)
  */
-import * as z from 'zod';
-import { InputError, type Problem } from '../errors.js';
+import { InputError } from '../errors.js';
 import type { Messages } from '../i18n/en.js';
 import { fill } from '../i18n/format.js';
 import { formatList, formatPercent } from '../i18n/intl.js';
 import { checkWithSchema } from './issues.js';
-import { lazySchema } from './lazy.js';
-import { locate } from './locate.js';
+import { customersProblems, customersSchema, type CustomersIn } from './customers.js';
+
+export type { CustomersIn } from './customers.js';
 import { isApplicable, resolveProfile, type Questionnaire } from './questionnaire.js';
 import type { Result } from './result.js';
 import { wholePercentOf } from './scoring.js';
-import type { Customers } from './tally.js';
 import type { YamlSource } from './yaml.js';
 import { bar } from './plan.js';
 
-const figure = z.number().min(0).max(100).nullable();
-const count = z.int().min(0);
-
-/** customers.json as csq survey tally writes it; fields csq does not know are allowed (they are only ever added). */
-export const customersSchema = lazySchema(() =>
-  z.object({
-    schemaVersion: z.literal(1),
-    questionnaire: z.string(),
-    responses: count,
-    anecdotal: z.boolean(),
-    areas: z.array(
-      z.object({
-        id: z.string(),
-        answers: count,
-        score: figure,
-        spread: z.number().min(0).nullable(),
-        importance: z.object({ answers: count, mean: z.number().nullable(), weight: z.number().min(0).max(1).nullable() }),
-        competitor: z.object({ answers: count, score: figure }),
-      }),
-    ),
-    nps: z.object({ answers: count, score: z.number().min(-100).max(100).nullable(), margin: z.number().min(0).nullable() }),
-    requests: z.array(z.object({ text: z.string().max(2000), count: z.int().min(1) })).max(1000),
-  }),
-);
-
-export type CustomersIn = Pick<Customers, 'questionnaire' | 'responses' | 'anecdotal' | 'requests'> & {
-  areas: { id: string; answers: number; score: number | null; importance: { weight: number | null }; competitor: { score: number | null } }[];
-  nps: { answers: number; score: number | null; margin: number | null };
-};
-
+/** customers.json, read and checked against the questionnaire in use. */
 export function validateCustomers(source: YamlSource, q: Questionnaire): CustomersIn {
   const { data, problems } = checkWithSchema(customersSchema(), source);
-  if (data && data.questionnaire !== q.id) {
-    problems.push({ file: source.file, ...locate(source, ['questionnaire']), path: 'questionnaire', code: 'customers-other-questionnaire', values: { found: data.questionnaire, expected: q.id } });
-  }
-  if (data) {
-    const known = new Set(q.sections.map((s) => s.id));
-    data.areas.forEach((area, i) => {
-      if (!known.has(area.id)) problems.push({ file: source.file, ...locate(source, ['areas', i, 'id']), path: `areas[${i}].id`, code: 'unknown-section', values: { key: area.id } } satisfies Problem);
-    });
-  }
+  if (data) problems.push(...customersProblems(data, source, q));
   if (problems.length > 0 || !data) throw new InputError(problems);
   return data;
 }

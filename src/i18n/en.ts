@@ -540,6 +540,7 @@ export const en = {
     validResult: 'Result, overall {percent}%',
     validQuestionnaire: 'questionnaire {id}, {sections} sections, {statements} statements',
     validAnswers: 'answers for {id}, {count} ratings',
+    validCustomers: 'survey tally for {id}, {responses} responses',
     validCount: '{valid} of {count} valid',
   },
   compare: {
@@ -809,6 +810,7 @@ export const en = {
       communication: 'what you will do for each skill',
       education: 'Educating your staff.',
       'education.kickoff': 'date of the kickoff meeting, e.g. 2026-12-01',
+      customers: 'The customers’ own view, as csq survey tally writes it (customers.json): shown beside yours in the plan.',
     },
     init: {
       header: 'Answers for the {title} ({id}). Rate every statement from {min} to {max}:',

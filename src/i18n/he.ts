@@ -566,6 +566,7 @@ export const he: Messages = {
     validResult: 'תוצאה שמורה, ציון כולל {percent}%',
     validQuestionnaire: `שאלון ${ltr('{id}')}, {sections} חלקים, {statements} היגדים`,
     validAnswers: `תשובות לשאלון ${ltr('{id}')}, דירוגים: {count}`,
+    validCustomers: `סיכום הסקר לשאלון ${ltr('{id}')}, תשובות: {responses}`,
     validCount: 'קבצים תקינים: {valid} מתוך {count}',
   },
   /** The table's words go into Markdown too (`--format markdown`): no isolates there; only in the warnings. */
@@ -834,6 +835,7 @@ export const he: Messages = {
       communication: 'מה תעשו בכל מיומנות',
       education: 'הכשרת הצוות שלכם.',
       'education.kickoff': 'תאריך ישיבת הפתיחה, למשל 2026-12-01',
+      customers: 'עמדת הלקוחות עצמם, כפי ש-csq survey tally כותב אותה (customers.json): מוצגת בתוכנית לצד שלכם.',
     },
     init: {
       header: 'תשובות לשאלון "{title}" ({id}). דרגו כל היגד מ-{min} עד {max}:',

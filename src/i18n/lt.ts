@@ -588,6 +588,7 @@ export const lt: Messages = {
     validResult: 'išsaugotas rezultatas, bendras CSQ {percent}\u00a0%',
     validQuestionnaire: 'klausimynas {id}: skyrių – {sections}, teiginių – {statements}',
     validAnswers: 'atsakymai į klausimyną {id}, įvertinimų – {count}',
+    validCustomers: 'apklausos suvestinė klausimynui {id}, atsakymų – {responses}',
     validCount: 'be klaidų: {valid} iš {count}',
   },
   compare: {
@@ -857,6 +858,7 @@ export const lt: Messages = {
       communication: 'kaip pritaikysite kiekvieną įgūdį',
       education: 'Darbuotojų mokymas.',
       'education.kickoff': 'pradinio susirinkimo data, pvz., 2026-12-01',
+      customers: 'Pačių klientų požiūris, kaip jį įrašo csq survey tally (customers.json): plane rodomas šalia jūsų.',
     },
     init: {
       header: 'Atsakymai į klausimyną „{title}“ ({id}). Kiekvieną teiginį įvertinkite nuo {min} iki {max}:',

@@ -595,6 +595,7 @@ export const pl: Messages = {
     validResult: 'zapisany wynik, CSQ ogółem {percent}%',
     validQuestionnaire: 'kwestionariusz {id}, sekcji: {sections}, stwierdzeń: {statements}',
     validAnswers: 'odpowiedzi do kwestionariusza {id}, ocen: {count}',
+    validCustomers: 'zestawienie ankiety do kwestionariusza {id}, odpowiedzi: {responses}',
     validCount: 'poprawne: {valid} z {count}',
   },
   compare: {
@@ -864,6 +865,7 @@ export const pl: Messages = {
       communication: 'co zrobisz przy każdej umiejętności',
       education: 'Szkolenie pracowników.',
       'education.kickoff': 'data spotkania startowego, np. 2026-12-01',
+      customers: 'Zdanie samych klientów, tak jak zapisuje je csq survey tally (customers.json): w planie obok Twojego.',
     },
     init: {
       header: 'Odpowiedzi do kwestionariusza „{title}” ({id}). Oceń każde stwierdzenie od {min} do {max}:',

@@ -553,6 +553,7 @@ export const pt: Messages = {
     validResult: 'resultado salvo, CSQ geral {percent}%',
     validQuestionnaire: 'questionário {id}, {sections} seções, {statements} afirmações',
     validAnswers: 'respostas ao questionário {id}, {count} notas',
+    validCustomers: 'apuração da pesquisa de {id}, {responses} respostas',
     validCount: '{valid} de {count} válidos',
   },
   compare: {
@@ -800,6 +801,7 @@ export const pt: Messages = {
       communication: 'o que você vai fazer em cada habilidade',
       education: 'A capacitação da sua equipe.',
       'education.kickoff': 'data da reunião de lançamento, p. ex. 2026-12-01',
+      customers: 'A visão dos próprios clientes, como o csq survey tally a escreve (customers.json): mostrada no plano ao lado da sua.',
     },
     init: {
       header: 'Respostas ao {title} ({id}). Dê a cada afirmação uma nota de {min} a {max}:',

@@ -582,6 +582,7 @@ export const uk: Messages = {
     validResult: 'збережений результат, загальний CSQ {percent}%',
     validQuestionnaire: 'анкета {id}, розділів: {sections}, тверджень: {statements}',
     validAnswers: 'відповіді до анкети {id}, оцінок: {count}',
+    validCustomers: 'підсумок опитування до анкети {id}, відповідей: {responses}',
     validCount: 'коректних: {valid} з {count}',
   },
   compare: {
@@ -850,6 +851,7 @@ export const uk: Messages = {
       communication: 'що ви робитимете для кожної навички',
       education: 'Навчання вашого персоналу.',
       'education.kickoff': 'дата стартової наради, напр. 2026-12-01',
+      customers: 'Погляд самих клієнтів, як його записує csq survey tally (customers.json): у плані поруч із вашим.',
     },
     init: {
       header: 'Відповіді до анкети «{title}» ({id}). Оцініть кожне твердження від {min} до {max}:',

@@ -23,7 +23,7 @@ export interface Scored {
   context: LangContext;
   /** Present when the input was an answers file (not a saved Result). */
   answers?: Answers;
-  /** The customers' view (`--customers customers.json`), shown beside the owner's. */
+  /** The customers' view (the answers' `customers:` block, or `--customers customers.json`), shown beside the owner's. */
   customers?: CustomersIn;
 }
 
@@ -50,7 +50,8 @@ export function scoreFile(file: string, options: InputOptions): Scored {
     return { file: source.file, result: { ...saved, lang, sections }, context };
   }
   const answers = validateAnswers(source, context.questionnaire);
-  return { file: source.file, result: scoreAnswers(context.questionnaire, answers, lang), context, answers };
+  const scored: Scored = { file: source.file, result: scoreAnswers(context.questionnaire, answers, lang), context, answers };
+  return answers.customers ? { ...scored, customers: answers.customers } : scored;
 }
 
 /** The data a plan template sees: the plan model, plus the raw Result for custom templates. */

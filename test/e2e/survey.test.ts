@@ -254,6 +254,45 @@ describe('csq report --customers: the gap in the plan', () => {
     expect(csq(['report', fixture('full.yaml')]).stdout).not.toContain('What your customers say');
   });
 
+  it('reads the customers’ view from a customers: block in the answers file, located where it stands; --customers replaces it; csq validate knows customers.json', () => {
+    const dir = tempDir();
+    const responses = path.join(dir, 'responses.csv');
+    writeFileSync(responses, 'delight,easy-to-deal,importance.outreach,recommend,wants\n4,5,5,10,Parking\n2,3,5,3,Parking\n5,5,4,9,\n');
+    const customers = tally(dir, responses);
+    const indented = readFileSync(customers, 'utf8').replace(/^/gm, '  ').trimEnd();
+    const answers = path.join(dir, 'answers.yaml');
+    writeFileSync(answers, `${readFileSync(fixture('full.yaml'), 'utf8').trimEnd()}\ncustomers:\n${indented}\n`);
+    const own = csq(['report', answers]);
+    expect(own.code).toBe(0);
+    expect(own.stdout).toContain('### What your customers say\n\nSurvey responses: 3.');
+    expect(own.stdout).toContain('**Customers’ top requests, from the survey:** 1. parking (2)');
+    expect(csq(['validate', answers, customers]).stdout).toBe(`${answers}: ok (answers for csq, 25 ratings)\n${customers}: ok (survey tally for csq, 3 responses)\n`);
+
+    // --customers replaces the block for one run.
+    const other = path.join(dir, 'other.csv');
+    writeFileSync(other, 'delight,wants\n1,Lower prices\n');
+    const otherOut = path.join(dir, 'other.json');
+    expect(csq(['survey', 'tally', other, '-o', otherOut, '-q']).code).toBe(0);
+    const replaced = csq(['report', answers, '--customers', otherOut]).stdout;
+    expect(replaced).toContain('Survey responses: 1.');
+    expect(replaced).not.toContain('parking');
+
+    // A wrong figure inside the block: its own line and column in the answers file, and no plan.
+    const lines = readFileSync(answers, 'utf8').split('\n');
+    // The first area with a score: outreach, the fifth (leadership to errors have no answers).
+    const at = lines.findIndex((line) => /^ {8}"score": \d/.test(line));
+    lines[at] = lines[at]!.replace(/\d+(\.\d+)?/, '140');
+    writeFileSync(answers, lines.join('\n'));
+    const bad = csq(['report', answers, '-o', path.join(dir, 'plan.md')]);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toBe(`${answers}:${at + 1}:18 customers.areas[4].score: 140 is above the maximum 100\n`);
+    expect(existsSync(path.join(dir, 'plan.md'))).toBe(false);
+    const foreign = readFileSync(answers, 'utf8').replace(/"score": 140/, '"score": 70').replace('"questionnaire": "csq"', '"questionnaire": "other"');
+    writeFileSync(answers, foreign);
+    const line = foreign.split('\n').findIndex((l) => l.includes('"questionnaire": "other"')) + 1;
+    expect(csq(['validate', answers]).stderr).toBe(`${answers}:${line}:22 customers.questionnaire: this tally is for questionnaire "other", not "csq"\n`);
+  });
+
   it('refuses a customers.json that is not one, located, with exit 2 and no plan', () => {
     const dir = tempDir();
     const bad = path.join(dir, 'customers.json');

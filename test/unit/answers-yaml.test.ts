@@ -142,3 +142,31 @@ describe('updateAnswersDocument', () => {
     expect(update('- a\n', { organization: 'A', ratings: {} })).toBe('organization: A\nratings: {}\n');
   });
 });
+
+describe('a customers: block', () => {
+  it('is saved again whole, with the fields csq does not read, when the walk saves the answers', async () => {
+    const { loadAnswers } = await import('../../src/core/answers.js');
+    const { parse } = await import('yaml');
+    const block = [
+      'customers:',
+      '  schemaVersion: 1',
+      '  questionnaire: csq',
+      '  files: [responses.csv]',
+      '  responses: 12',
+      '  skipped: 1',
+      '  anecdotal: false',
+      '  areas:',
+      '    - { id: outreach, answers: 12, score: 70, spread: 9.5, importance: { answers: 12, mean: 4.5, weight: 1 }, competitor: { answers: 0, score: null }, note: kept }',
+      '  statements: { delight: { answers: 12, mean: 3.5, competitorMean: null } }',
+      '  nps: { answers: 12, promoters: 6, passives: 3, detractors: 3, score: 25, margin: 40.1 }',
+      '  requests: [{ text: parking, count: 4 }]',
+      '',
+    ].join('\n');
+    const text = `${readFileSync('test/fixtures/full.yaml', 'utf8').trimEnd()}\n${block}`;
+    const answers = loadAnswers(text, 'answers.yaml', q);
+    expect(answers.customers?.areas[0]).toMatchObject({ id: 'outreach', note: 'kept' });
+    const saved = update(text, { ...answers, ratings: { ...answers.ratings, errors: { ...answers.ratings.errors, 'ask-feedback': 5 } } });
+    expect(parse(saved).ratings.errors['ask-feedback']).toBe(5);
+    expect(parse(saved).customers).toEqual(parse(block).customers);
+  });
+});
