@@ -1,0 +1,116 @@
+/**
+ * The owner's view beside the customers', worked by hand from full.yaml's own scores
+ * (leadership 80, alignment 70, errors 47, information 67, outreach 73, staff 60, improvement 67;
+ * its priorities errors, staff, info) and a small tally.
+ */
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { loadAnswers } from '../../src/core/answers.js';
+import type { CustomersIn } from '../../src/core/customers.js';
+import { customersView, validateCustomers } from '../../src/core/gap.js';
+import { loadQuestionnaire } from '../../src/core/questionnaire.js';
+import { scoreAnswers } from '../../src/core/scoring.js';
+import { parseYaml } from '../../src/core/yaml.js';
+import { InputError } from '../../src/errors.js';
+import { en } from '../../src/i18n/en.js';
+
+const q = loadQuestionnaire(readFileSync('questionnaires/csq.en.yaml', 'utf8'), 'csq.en.yaml');
+const result = scoreAnswers(q, loadAnswers(readFileSync('test/fixtures/full.yaml', 'utf8'), 'full.yaml', q), 'en');
+
+const area = (id: string, score: number | null, weight: number | null, competitor: number | null = null) => ({
+  id,
+  answers: score === null ? 0 : 12,
+  score,
+  spread: null,
+  importance: { answers: weight === null ? 0 : 12, mean: null, weight },
+  competitor: { answers: competitor === null ? 0 : 12, score: competitor },
+});
+
+const tally = (more: Partial<CustomersIn> = {}): CustomersIn => ({
+  schemaVersion: 1,
+  questionnaire: 'csq',
+  responses: 12,
+  anecdotal: false,
+  areas: [area('leadership', null, 0.1), area('alignment', 70, null), area('errors', 100, 0.2), area('outreach', 70, 0.5, 55.6), area('staff', 40.4, 0.3)],
+  nps: { answers: 12, score: 25, margin: 40.1 },
+  requests: [
+    { text: 'faster quotes', count: 5 },
+    { text: 'Parking', count: 4 },
+    { text: 'evening and weekend hours', count: 3 },
+    { text: 'A loyalty card.', count: 1 },
+  ],
+  ...more,
+});
+
+describe('the customers’ view beside the owner’s', () => {
+  const view = customersView(result, tally(), q, en);
+  const row = (id: string) => view.rows.find((r) => r.id === id)!;
+
+  it('shows per area the two scores rounded, the gap theirs minus ours with its sign, the weight and the competitor', () => {
+    expect(view.rows.map((r) => r.id)).toEqual(q.sections.map((s) => s.id));
+    expect(row('outreach')).toMatchObject({ ours: '73%', customers: '70%', gap: '-3', importance: '50%', competitor: '56%' });
+    expect(row('errors')).toMatchObject({ ours: '47%', customers: '100%', gap: '+53', importance: '20%', competitor: '–' });
+    // 40.4 rounds to 40 before the gap: 40 − 60.
+    expect(row('staff')).toMatchObject({ customers: '40%', gap: '-20' });
+    expect(row('alignment')).toMatchObject({ gap: '0', importance: '–' });
+    // No answers, or no area in the tally at all: dashes, and only the owner's bar.
+    expect(row('leadership')).toMatchObject({ ours: '80%', customers: '–', gap: '–', customersBar: '' });
+    expect(row('improvement')).toMatchObject({ customers: '–', importance: '–', competitor: '–', customersBar: '' });
+    expect(row('outreach').oursBar).toBe('███████░░░');
+    expect(row('errors').customersBar).toBe('██████████');
+  });
+
+  it('ranks the priorities by weight × what the customers miss, a missing weight counting as 1, and says when they differ from the owner’s', () => {
+    // alignment 1 × 30 = 30 · staff 0.3 × 59.6 = 17.9 · outreach 0.5 × 30 = 15 · errors 0.2 × 0 = 0.
+    expect(view.priorities).toBe('Customer alignment, Skilled and empowered staff, and Customer outreach');
+    expect(view.ownPriorities).toBe('Error reduction, Skilled and empowered staff, and Using customer information');
+    expect(view.samePriorities).toBe(false);
+    const same = customersView(result, tally({ areas: [area('errors', 10, 0.5), area('staff', 20, 0.4), area('information', 10, 0.3), area('outreach', 90, 0.9)] }), q, en);
+    // errors 45 · staff 32 · information 27 · outreach 9: the owner's own order.
+    expect(same.samePriorities).toBe(true);
+    expect(same.priorities).toBe('Error reduction, Skilled and empowered staff, and Using customer information');
+  });
+
+  it('gives the top three requests with their counts, and the requests none of the owner’s lists has', () => {
+    expect(view.requests).toEqual(['faster quotes (5)', 'Parking (4)', 'evening and weekend hours (3)']);
+    // full.yaml's own top requests have "Faster quotes" and "Evening and weekend hours"; case, spacing and a closing stop aside.
+    expect(view.missed).toEqual(['Parking', 'A loyalty card.']);
+    const many = Array.from({ length: 12 }, (_, i) => ({ text: `want ${i}`, count: 12 - i }));
+    // At most five, from the ten most asked.
+    expect(customersView(result, tally({ requests: many }), q, en).missed).toEqual(['want 0', 'want 1', 'want 2', 'want 3', 'want 4']);
+  });
+
+  it('says the NPS with its margin, and nothing without answers', () => {
+    expect(view.nps).toBe('Net Promoter Score: 25 ± 40.1 points (answers: 12).');
+    expect(customersView(result, tally({ nps: { answers: 0, score: null, margin: null } }), q, en).nps).toBeNull();
+    expect(view).toMatchObject({ responses: 12, anecdotal: false });
+  });
+});
+
+describe('validateCustomers', () => {
+  const problemsOf = (text: string) => {
+    try {
+      validateCustomers(parseYaml(text, 'customers.json'), q);
+      return [];
+    } catch (error) {
+      if (!(error instanceof InputError)) throw error;
+      return error.problems.map((p) => `${p.line}:${p.column} ${p.path} ${p.code}`);
+    }
+  };
+  const json = (more: Partial<CustomersIn>) => JSON.stringify(tally(more), null, 2);
+
+  it('takes a tally of this questionnaire', () => {
+    expect(problemsOf(json({}))).toEqual([]);
+  });
+
+  it('locates a tally of another questionnaire, and an area that is not one of its sections', () => {
+    expect(problemsOf(json({ questionnaire: 'other', areas: [area('errors', 50, 1), area('delight', 50, 0)] }))).toEqual([
+      '3:20 questionnaire customers-other-questionnaire',
+      '23:13 areas[1].id unknown-section',
+    ]);
+  });
+
+  it('locates a figure off its range', () => {
+    expect(problemsOf(json({ areas: [area('errors', 101, 1.5)] }))).toEqual(['10:16 areas[0].score above-maximum', '15:19 areas[0].importance.weight above-maximum']);
+  });
+});
