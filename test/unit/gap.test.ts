@@ -43,10 +43,12 @@ const tally = (more: Partial<CustomersIn> = {}): CustomersIn => ({
 });
 
 describe('the customers’ view beside the owner’s', () => {
-  const view = customersView(result, tally(), q, en);
-  const row = (id: string) => view.rows.find((r) => r.id === id)!;
+  // Inside each test, not at collection: mutation testing sees only what a test itself runs.
+  const viewOf = () => customersView(result, tally(), q, en);
+  const row = (id: string) => viewOf().rows.find((r) => r.id === id)!;
 
   it('shows per area the two scores rounded, the gap theirs minus ours with its sign, the weight and the competitor', () => {
+    const view = viewOf();
     expect(view.rows.map((r) => r.id)).toEqual(q.sections.map((s) => s.id));
     expect(row('outreach')).toMatchObject({ ours: '73%', customers: '70%', gap: '-3', importance: '50%', competitor: '56%' });
     expect(row('errors')).toMatchObject({ ours: '47%', customers: '100%', gap: '+53', importance: '20%', competitor: '–' });
@@ -61,6 +63,7 @@ describe('the customers’ view beside the owner’s', () => {
   });
 
   it('ranks the priorities by weight × what the customers miss, a missing weight counting as 1, and says when they differ from the owner’s', () => {
+    const view = viewOf();
     // alignment 1 × 30 = 30 · staff 0.3 × 59.6 = 17.9 · outreach 0.5 × 30 = 15 · errors 0.2 × 0 = 0.
     expect(view.priorities).toBe('Customer alignment, Skilled and empowered staff, and Customer outreach');
     expect(view.ownPriorities).toBe('Error reduction, Skilled and empowered staff, and Using customer information');
@@ -72,6 +75,7 @@ describe('the customers’ view beside the owner’s', () => {
   });
 
   it('gives the top three requests with their counts, and the requests none of the owner’s lists has', () => {
+    const view = viewOf();
     expect(view.requests).toEqual(['faster quotes (5)', 'Parking (4)', 'evening and weekend hours (3)']);
     // full.yaml's own top requests have "Faster quotes" and "Evening and weekend hours"; case, spacing and a closing stop aside.
     expect(view.missed).toEqual(['Parking', 'A loyalty card.']);
@@ -81,6 +85,7 @@ describe('the customers’ view beside the owner’s', () => {
   });
 
   it('says the NPS with its margin, and nothing without answers', () => {
+    const view = viewOf();
     expect(view.nps).toBe('Net Promoter Score: 25 ± 40.1 points (answers: 12).');
     expect(customersView(result, tally({ nps: { answers: 0, score: null, margin: null } }), q, en).nps).toBeNull();
     expect(view).toMatchObject({ responses: 12, anecdotal: false });
