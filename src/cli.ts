@@ -272,6 +272,7 @@ export function buildProgram(m: Messages): Command {
     .option('--lang <code>', sv.tally.lang)
     .option('--questionnaire <file>', sv.tally.questionnaire)
     .option('--strict', sv.tally.strict)
+    .option('--date <YYYY-MM-DD>', sv.tally.date)
     .option('--force', sv.tally.force)
     .option('-q, --quiet', sv.tally.quiet)
     .addHelpText('after', helpText(m, sv.tally.examples))

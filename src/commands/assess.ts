@@ -13,6 +13,7 @@ import { formatProblems } from '../render/problems.js';
 import { fill } from '../i18n/en.js';
 import { resolveLang } from '../i18n/index.js';
 import { ensureDir, readTextFile, writeFileAtomic } from '../io/files.js';
+import { today } from '../io/clock.js';
 import { acquireLock, type Lock } from '../io/lock.js';
 import { createInquirerPrompter, type Prompter } from '../prompts/prompter.js';
 import { isWalkComplete, walk } from '../prompts/walk.js';
@@ -155,11 +156,6 @@ function isStarted(answers: Answers): boolean {
 
 function newAnswers(context: LangContext): Answers {
   return { questionnaire: context.questionnaire.id, lang: context.lang, date: today(), ratings: {} };
-}
-
-function today(): string {
-  const d = new Date();
-  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
 }
 
 function progress(q: Questionnaire, answers: Answers) {

@@ -107,7 +107,7 @@ async function reportTo(files: string[], options: ReportOptions & { format: stri
 /** --customers: the survey's tally beside the plan, checked against the input's questionnaire. It replaces an answers file's own `customers:` block. */
 function withCustomers(file: string, options: ReportOptions): Scored {
   const scored = scoreInput(file, options);
-  return options.customers === undefined ? scored : { ...scored, customers: readCustomers(options.customers, scored.context.questionnaire) };
+  return options.customers === undefined ? scored : { ...scored, result: { ...scored.result, customers: readCustomers(options.customers, scored.context.questionnaire) } };
 }
 
 /** Input `i` of a batch, read, checked against its gates and rendered, with the lines to print once it is written. */

@@ -13,7 +13,9 @@ import type { Messages } from '../i18n/en.js';
 import { fill } from '../i18n/format.js';
 import { messagesFor, resolveLang, SUPPORTED_LANGS, uiMessages } from '../i18n/index.js';
 import { STDIO, readTextFile, recordInputs, writeFileAtomic } from '../io/files.js';
+import { today } from '../io/clock.js';
 import { writeStderr, writeStdout } from '../io/stdio.js';
+import * as z from 'zod';
 import { bundledQuestionnaire, loadContext } from '../pipeline/context.js';
 import { openPrinter, parsePaper } from '../pipeline/documents.js';
 import { formatProblem } from '../render/problems.js';
@@ -72,6 +74,8 @@ export interface SurveyTallyOptions {
   lang?: string;
   questionnaire?: string;
   strict?: boolean;
+  /** The day the survey closed (default: today): the plan dates the next survey from it. */
+  date?: string;
   force?: boolean;
   quiet?: boolean;
 }
@@ -79,6 +83,8 @@ export interface SurveyTallyOptions {
 export async function surveyTally(files: string[], options: SurveyTallyOptions): Promise<number> {
   const output = options.output ?? STDIO;
   if (output !== STDIO && path.extname(output).toLowerCase() !== '.json') fail('survey-tally-output', { file: output });
+  if (options.date !== undefined && !z.iso.date().safeParse(options.date).success) fail('date-option-invalid', { found: options.date });
+  const surveyedOn = options.date ?? today();
   const lang = resolveLang(options.lang, undefined);
   const context = loadContext({ lang, questionnaireFile: options.questionnaire });
   const reference = surveyed(context.questionnaire, options.questionnaire);
@@ -101,7 +107,7 @@ export async function surveyTally(files: string[], options: SurveyTallyOptions):
     const { name, text } = readTextFile(file, { kind: 'responses' });
     return { file: name, records: csvRecords(text) };
   });
-  const result = tally(reference, headerIndex(reference, translations), tables, { labels });
+  const result = tally(reference, headerIndex(reference, translations), tables, { labels, surveyed: surveyedOn });
   if (result.fatal.length > 0) throw new InputError([...result.fatal, ...result.problems]);
   const ui = uiMessages();
   // Each file's problems, then how many more it has: bounded however many rows are bad.
@@ -127,6 +133,7 @@ function summary(c: Customers, ignored: string[], q: Questionnaire, m: Messages,
   const lines: string[] = [];
   if (ignored.length > 0) lines.push(fill(s.ignoredColumns, { columns: ignored.map((name) => plainLine(name.length > 40 ? `${name.slice(0, 40)}…` : name)).join(', ') }, m.lang));
   lines.push(fill(s.counted, { count: c.responses, files: c.files.join(', ') }, m.lang));
+  if (c.surveyed) lines.push(fill(s.surveyed, { date: c.surveyed }, m.lang));
   if (c.skipped > 0) lines.push(fill(s.skipped, { count: c.skipped }, m.lang));
   lines.push(c.nps.score === null ? s.npsNone : fill(s.nps, { nps: c.nps.score, margin: c.nps.margin!, count: c.nps.answers }, m.lang));
   for (const area of c.areas) {

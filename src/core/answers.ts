@@ -16,7 +16,8 @@ export { fieldMeta, keysOf, metaOf, schemaAt, unwrap, type FieldMeta } from './m
 import { isApplicable, own, resolveProfile, type Questionnaire } from './questionnaire.js';
 import { formatPath, locate, type PathSegment } from './locate.js';
 import { parseYaml, type YamlSource } from './yaml.js';
-import { MAX_LIST_ITEMS, MAX_NAME_CHARS, MAX_TEXT_CHARS } from './limits.js';
+import { MAX_CUSTOMERS_PER_MONTH, MAX_LIST_ITEMS, MAX_NAME_CHARS, MAX_TEXT_CHARS } from './limits.js';
+import { BUYING_RHYTHMS } from './resurvey.js';
 
 export const COMMUNICATION_SKILLS = ['greet', 'value', 'ask', 'listen', 'help', 'invite'] as const;
 export type CommunicationSkill = (typeof COMMUNICATION_SKILLS)[number];
@@ -65,6 +66,17 @@ function buildAnswersSchema(q: Questionnaire) {
     profile: meta(z.strictObject(Object.fromEntries(q.profile.map((p) => [p.id, meta(z.boolean().optional(), { text: p.question })]))).optional(), {
       doc: 'profile',
     }),
+    // How often to survey the customers again (core/resurvey.ts): the method's volume and value.
+    business: meta(
+      z
+        .strictObject({
+          buys: meta(z.enum(BUYING_RHYTHMS).optional(), { doc: 'business.buys', example: 'weekly' }),
+          customersPerMonth: meta(z.int().min(0).max(MAX_CUSTOMERS_PER_MONTH).optional(), { doc: 'business.customersPerMonth', example: '400' }),
+        })
+        .nullable()
+        .optional(),
+      { doc: 'business' },
+    ),
     ratings: meta(ratings, { doc: 'ratings', flowItems: true }),
     improve: meta(z.array(sectionId).min(1).max(3).optional(), { doc: 'improve', example: `[${q.sections.slice(0, 2).map((s) => s.id).join(', ')}]` }),
     actions: meta(z.array(action).max(MAX_LIST_ITEMS).nullable().optional(), { doc: 'actions', flowItems: true }),

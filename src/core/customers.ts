@@ -17,6 +17,8 @@ export const customersSchema = lazySchema(() =>
   z.looseObject({
     schemaVersion: z.literal(1),
     questionnaire: z.string(),
+    // Added with the re-survey date: a tally written before it has none.
+    surveyed: z.iso.date().nullable().optional(),
     responses: count,
     anecdotal: z.boolean(),
     areas: z.array(

@@ -6,7 +6,9 @@
 import { InputError } from '../errors.js';
 import type { Messages } from '../i18n/en.js';
 import { fill } from '../i18n/format.js';
-import { formatList, formatPercent } from '../i18n/intl.js';
+import { formatDate, formatList, formatNumber, formatPercent } from '../i18n/intl.js';
+import { MIN_SURVEY_RESPONSES } from './limits.js';
+import { nextSurvey } from './resurvey.js';
 import { checkWithSchema } from './issues.js';
 import { customersProblems, customersSchema, type CustomersIn } from './customers.js';
 
@@ -48,14 +50,18 @@ export function customersView(result: Result, customers: CustomersIn, q: Questio
         gap: gap === null ? '–' : gap > 0 ? `+${gap}` : String(gap),
         importance: theirs?.importance.weight == null ? '–' : formatPercent(Math.round(theirs.importance.weight * 100), lang),
         competitor: percent(theirs?.competitor.score ?? null),
+        /** The numbers themselves, for the HTML chart. */
+        oursValue: ours,
+        customersValue: score,
         oursBar: ours === null ? '' : bar(ours, 100),
         customersBar: score === null ? '' : bar(score, 100),
         // What customers miss most, weighted by how much it matters to them: importance × the shortfall from 100%.
         need: score === null ? null : (theirs?.importance.weight ?? 1) * (100 - score),
       };
     });
+  // An area the customers miss nothing in is no priority of theirs.
   const ranked = rows
-    .filter((r) => r.need !== null)
+    .filter((r) => r.need !== null && r.need > 0)
     .sort((a, b) => b.need! - a.need!)
     .slice(0, 3);
   const ownItems = [...result.requirements.internal, ...result.requirements.employees, ...result.requirements.topRequests].map(normal);
@@ -66,7 +72,19 @@ export function customersView(result: Result, customers: CustomersIn, q: Questio
     .slice(0, 5)
     .map((r) => r.text);
   const title = (id: string) => q.sections.find((s) => s.id === id)?.title ?? id;
+  const business = result.business ?? undefined;
+  const next = nextSurvey(business && { buys: business.buys ?? undefined, customersPerMonth: business.customersPerMonth ?? undefined }, customers.surveyed ?? null);
+  const rhythm = { daily: t.buysDaily, weekly: t.buysWeekly, monthly: t.buysMonthly, yearly: t.buysYearly };
   return {
+    /** When to ask again (core/resurvey.ts): the months, the date, and why, for the template's words. */
+    resurvey: {
+      months: next.months,
+      date: formatDate(next.date, lang),
+      reason: next.reason,
+      rhythm: business?.buys ? rhythm[business.buys] : '',
+      customersPerMonth: business?.customersPerMonth == null ? '' : formatNumber(business.customersPerMonth, lang),
+      minResponses: MIN_SURVEY_RESPONSES,
+    },
     rows,
     responses: customers.responses,
     anecdotal: customers.anecdotal,
@@ -75,6 +93,8 @@ export function customersView(result: Result, customers: CustomersIn, q: Questio
       ranked.map((r) => r.title),
       lang,
     ),
+    /** The customers' priorities, most needed first: their section ids. */
+    priorityIds: ranked.map((r) => r.id),
     ownPriorities: formatList(result.improve.map(title), lang),
     samePriorities: ranked.map((r) => r.id).join() === result.improve.join(),
     requests: top.map((r) => fill(t.customersRequest, { text: r.text, count: r.count }, lang)),

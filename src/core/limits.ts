@@ -45,6 +45,9 @@ export const MAX_PROFILE_QUESTIONS = 10;
 /** The highest point of a scale (and so at most 101 points, 0–100). */
 export const MAX_SCALE = 100;
 
+/** Customers a month, in the answers' `business:`: more than any one small business serves. */
+export const MAX_CUSTOMERS_PER_MONTH = 100_000_000;
+
 /** Respondents combined by `csq team`. */
 export const MAX_RESPONDENTS = 200;
 

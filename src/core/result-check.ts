@@ -5,6 +5,7 @@
  * Its strings need no check here: parseYaml refuses forbidden characters, raw or escaped.
  */
 import { InputError, type Problem, type ProblemCode, type Values } from '../errors.js';
+import { customersProblems } from './customers.js';
 import { checkWithSchema } from './issues.js';
 import { isApplicable, own, resolveProfile, type Questionnaire } from './questionnaire.js';
 import { resultSchema, type Result } from './result.js';
@@ -110,6 +111,7 @@ export function validateResult(source: YamlSource, q: Questionnaire): Result {
   if (noStaff && result.education !== null) add(['education'], 'result-education-no-staff');
   if (!noStaff && result.education === null) add(['education'], 'result-education-missing');
   if (result.team && problems.length === 0) checkTeam(result, q, add);
+  if (result.customers) problems.push(...customersProblems(result.customers, source, q, ['customers']));
 
   if (problems.length > 0) throw new InputError(problems);
   return result;

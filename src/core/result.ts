@@ -2,7 +2,9 @@
 import * as z from 'zod';
 import { lazySchema } from './lazy.js';
 import { langCode } from './meta.js';
-import { MAX_ID_CHARS, MAX_LIST_ITEMS, MAX_NAME_CHARS, MAX_RESPONDENTS, MAX_SCALE, MAX_SECTIONS, MAX_STATEMENTS_PER_SECTION, MAX_TEXT_CHARS } from './limits.js';
+import { customersSchema } from './customers.js';
+import { BUYING_RHYTHMS } from './resurvey.js';
+import { MAX_CUSTOMERS_PER_MONTH, MAX_ID_CHARS, MAX_LIST_ITEMS, MAX_NAME_CHARS, MAX_RESPONDENTS, MAX_SCALE, MAX_SECTIONS, MAX_STATEMENTS_PER_SECTION, MAX_TEXT_CHARS } from './limits.js';
 
 export const RESULT_SCHEMA_VERSION = 1;
 
@@ -80,6 +82,16 @@ export const resultSchema = lazySchema(() => {
         .default(null)
         .describe('The actions the answers give, in their order; null when they give none (the plan then suggests some).'),
       review: isoDate.nullable().default(null).describe('The date of the next assessment.'),
+      // Added with the customers' view: a Result saved before it has none.
+      business: z
+        .strictObject({ buys: z.enum(BUYING_RHYTHMS).nullable(), customersPerMonth: z.int().min(0).max(MAX_CUSTOMERS_PER_MONTH).nullable() })
+        .nullable()
+        .default(null)
+        .describe('How often a typical customer buys, and how many customers a month: they set when to survey the customers again. Null when the answers do not say.'),
+      customers: customersSchema()
+        .nullable()
+        .default(null)
+        .describe('The customers’ own view, as csq survey tally writes it (customers.json): from the answers’ customers: block or --customers. Null without one.'),
       team: z
         .strictObject({
           respondents: z.int().min(1).max(MAX_RESPONDENTS),

@@ -110,5 +110,7 @@ export function scoreAnswers(q: Questionnaire, answers: Answers, lang: string = 
         target: orNull(a.target),
       })) ?? null,
     review: answers.review ?? null,
+    business: answers.business ? { buys: answers.business.buys ?? null, customersPerMonth: answers.business.customersPerMonth ?? null } : null,
+    customers: answers.customers ?? null,
   };
 }

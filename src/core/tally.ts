@@ -36,6 +36,8 @@ export interface AreaFigures {
 export interface Customers {
   schemaVersion: typeof CUSTOMERS_SCHEMA_VERSION;
   questionnaire: string;
+  /** The day the survey closed, YYYY-MM-DD: the next survey is dated from it. */
+  surveyed: string | null;
   scale: { min: number; max: number };
   files: string[];
   responses: number;
@@ -132,6 +134,8 @@ function wholeNumber(raw: string, min: number, max: number, labels: ReadonlyMap<
 export interface TallyOptions {
   /** Scale labels of every language, as normalizeText gives them → the point they name. */
   labels: ReadonlyMap<string, number>;
+  /** The day the survey closed, YYYY-MM-DD. */
+  surveyed?: string;
 }
 
 export function tally(reference: Questionnaire, index: HeaderIndex, files: readonly TallyFile[], options: TallyOptions): TallyResult {
@@ -294,6 +298,7 @@ export function tally(reference: Questionnaire, index: HeaderIndex, files: reado
   const customers: Customers = {
     schemaVersion: CUSTOMERS_SCHEMA_VERSION,
     questionnaire: reference.id,
+    surveyed: options.surveyed ?? null,
     scale: { min, max },
     files: files.map((f) => f.file),
     responses,

@@ -204,6 +204,10 @@ export function combineResults(results: readonly Result[], options: CombineOptio
     actions: mergeActions(results),
     // The lead's next assessment, or else the earliest any respondent gave.
     review: lead.review ?? results.map((r) => r.review).filter((d): d is string => d !== null).sort()[0] ?? null,
+    // The business is one: the lead's description, or else the first respondent's that has one.
+    business: lead.business ?? results.find((r) => r.business)?.business ?? null,
+    // So are its customers: one survey, the lead's or else the first respondent's that carries one.
+    customers: lead.customers ?? results.find((r) => r.customers)?.customers ?? null,
     communication: lead.communication,
     education: lead.education,
     team: {

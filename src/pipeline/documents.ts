@@ -8,7 +8,7 @@ import { buildPlan } from '../core/plan.js';
 import { fail } from '../errors.js';
 import type { Printer } from '../io/browser.js';
 import type { Paper } from '../render/html.js';
-import { renderMarkdown, type Scored } from './inputs.js';
+import { renderMarkdown, viewOfCustomers, type Scored } from './inputs.js';
 
 export type { Paper } from '../render/html.js';
 
@@ -38,7 +38,7 @@ export async function planHtml(source: Source, paper?: Paper): Promise<string> {
   const html = await import('../render/html.js');
   const markdown = await renderMarkdown(source);
   const plan = buildPlan(source.result, source.context.questionnaire, source.context.messages);
-  return html.planHtml(markdown, plan, source.result, source.context.messages, paper);
+  return html.planHtml(markdown, plan, source.result, source.context.messages, paper, viewOfCustomers(source));
 }
 
 export async function posterHtml(source: Source, paper?: Paper): Promise<string> {

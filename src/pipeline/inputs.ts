@@ -1,6 +1,6 @@
 /** The shared input pipeline: one input file (answers or a saved Result) → a Result in a language, and the plan rendered from it. */
 import { validateAnswers, type Answers } from '../core/answers.js';
-import { customersView, validateCustomers, type CustomersIn } from '../core/gap.js';
+import { customersView, validateCustomers, type CustomersIn, type CustomersView } from '../core/gap.js';
 import { buildPlan } from '../core/plan.js';
 import type { Questionnaire } from '../core/questionnaire.js';
 import type { Result } from '../core/result.js';
@@ -23,8 +23,6 @@ export interface Scored {
   context: LangContext;
   /** Present when the input was an answers file (not a saved Result). */
   answers?: Answers;
-  /** The customers' view (the answers' `customers:` block, or `--customers customers.json`), shown beside the owner's. */
-  customers?: CustomersIn;
 }
 
 export function isResultData(data: unknown): boolean {
@@ -50,15 +48,19 @@ export function scoreFile(file: string, options: InputOptions): Scored {
     return { file: source.file, result: { ...saved, lang, sections }, context };
   }
   const answers = validateAnswers(source, context.questionnaire);
-  const scored: Scored = { file: source.file, result: scoreAnswers(context.questionnaire, answers, lang), context, answers };
-  return answers.customers ? { ...scored, customers: answers.customers } : scored;
+  return { file: source.file, result: scoreAnswers(context.questionnaire, answers, lang), context, answers };
 }
 
 /** The data a plan template sees: the plan model, plus the raw Result for custom templates. */
-export async function renderMarkdown({ result, context, customers }: Pick<Scored, 'result' | 'context' | 'customers'>): Promise<string> {
+export async function renderMarkdown(source: Pick<Scored, 'result' | 'context'>): Promise<string> {
+  const { result, context } = source;
   const template = await context.template();
-  const view = customers ? customersView(result, customers, context.questionnaire, context.messages) : false;
-  return template({ ...buildPlan(result, context.questionnaire, context.messages), customers: view, result });
+  return template({ ...buildPlan(result, context.questionnaire, context.messages), customers: viewOfCustomers(source) ?? false, result });
+}
+
+/** What the plan shows of the customers' view (the Result's `customers`), when there is one. */
+export function viewOfCustomers({ result, context }: Pick<Scored, 'result' | 'context'>): CustomersView | undefined {
+  return result.customers ? customersView(result, result.customers, context.questionnaire, context.messages) : undefined;
 }
 
 /** customers.json, checked against the questionnaire in use. */

@@ -26,6 +26,8 @@ export interface ChartOptions {
   desc: string;
   rows: readonly ChartRow[];
   rtl: boolean;
+  /** Between a pair's two numbers: compare's change is "before → after". */
+  joiner?: string;
   /** Legend entries, each shown when some row uses it. */
   legend: { priority?: string; spread?: string; before?: string; after?: string };
 }
@@ -53,6 +55,7 @@ export function shortLabel(label: string): string {
 
 export function barChart(options: ChartOptions): string {
   const { rows, rtl, legend } = options;
+  const joiner = options.joiner ?? ' → ';
   const paired = rows.some((r) => r.before);
   const rowHeight = paired ? PAIR_ROW : ROW;
   const PLOT = WIDTH - LABEL - (paired ? PAIR_VALUE : VALUE) - 16;
@@ -81,7 +84,7 @@ export function barChart(options: ChartOptions): string {
     const mid = y + rowHeight / 2;
     const marked = row.priority !== undefined;
     const label = shortLabel(`${marked ? `${row.priority}. ` : ''}${row.label}`);
-    parts.push(`<g class="row${marked ? ' priority' : ''}"><title>${e(`${row.label}: ${row.before ? `${row.before.valueText} → ` : ''}${row.valueText}`)}</title>`);
+    parts.push(`<g class="row${marked ? ' priority' : ''}"><title>${e(`${row.label}: ${row.before ? `${row.before.valueText}${joiner}` : ''}${row.valueText}`)}</title>`);
     parts.push(`<text class="label" x="${n(x(LABEL - 8))}" y="${n(mid)}" text-anchor="${anchor(false)}" dominant-baseline="middle">${e(label)}</text>`);
     parts.push(rect(LABEL, LABEL + PLOT, y + 4, rowHeight - 8, 'track'));
     if (row.before) {
@@ -96,7 +99,7 @@ export function barChart(options: ChartOptions): string {
       const b = x(plotX(row.range.max));
       parts.push(`<path class="spread" d="M${n(a)} ${n(y + 3)}V${n(y + rowHeight - 3)}M${n(a)} ${n(mid)}H${n(b)}M${n(b)} ${n(y + 3)}V${n(y + rowHeight - 3)}"/>`);
     }
-    const valueText = row.before ? `${row.before.valueText} → ${row.valueText}` : row.valueText;
+    const valueText = row.before ? `${row.before.valueText}${joiner}${row.valueText}` : row.valueText;
     parts.push(`<text class="value" x="${n(x(LABEL + PLOT + 8))}" y="${n(mid)}" text-anchor="${anchor(true)}" dominant-baseline="middle">${e(valueText)}</text></g>`);
   });
   if (legendItems.length) {

@@ -9,6 +9,7 @@ import MarkdownIt from 'markdown-it';
 type Token = ReturnType<InstanceType<typeof MarkdownIt>['parse']>[number];
 import { escapeHtml } from '../core/escape.js';
 import type { Comparison } from '../core/compare.js';
+import type { CustomersView } from '../core/gap.js';
 import type { PlanModel } from '../core/plan.js';
 import type { Result } from '../core/result.js';
 import type { Messages } from '../i18n/en.js';
@@ -169,6 +170,29 @@ function classifyTables(tokens: Token[], classes: Record<string, string>): void 
   }
 }
 
+/** HTML placed among rendered tokens: before the token at the index. */
+type Figure = [index: number, html: string];
+
+/** tokens[from, to) rendered, with each figure in that range placed before its token. */
+function renderWith(tokens: Token[], from: number, to: number, figures: readonly Figure[]): string {
+  const parts: string[] = [];
+  let at = from;
+  for (const [index, html] of figures.filter(([i]) => i >= from && i <= to).sort((a, b) => a[0] - b[0])) {
+    parts.push(render(tokens.slice(at, index)), html);
+    at = index;
+  }
+  parts.push(render(tokens.slice(at, to)));
+  return parts.join('');
+}
+
+/** Just after the first table that follows the heading (any level) whose text is `text`; -1 if none. */
+function tableEnd(tokens: Token[], text: string): number {
+  const heading = tokens.findIndex((t, i) => t.type === 'heading_open' && tokens[i + 1]!.content.trim() === text.trim());
+  if (heading < 0) return -1;
+  const close = tokens.findIndex((t, i) => i > heading && t.type === 'table_close');
+  return close < 0 ? -1 : close + 1;
+}
+
 /** The index of the first level-2 heading whose text is `text`, at or after `from`; -1 if none. */
 function headingIndex(tokens: Token[], text: string, from = 0): number {
   for (let i = from; i < tokens.length - 1; i++) {
@@ -248,25 +272,59 @@ export function planChart(plan: PlanModel, result: Result, messages: Messages): 
   return `<figure>${svg}<figcaption>${escapeHtml(result.team ? h.chartCaptionTeam : h.chartCaption)}</figcaption></figure>\n`;
 }
 
+/** The customers' view: per area, the owner's score above the customers', their priorities marked. */
+export function gapChart(view: CustomersView, messages: Messages): string {
+  const h = messages.html;
+  const lang = messages.lang;
+  const rows: ChartRow[] = view.rows.map((r) => {
+    const priority = view.priorityIds.indexOf(r.id);
+    return {
+      label: r.title,
+      value: r.customersValue,
+      valueText: r.customers,
+      before: { value: r.oursValue, valueText: r.ours },
+      ...(priority >= 0 ? { priority: priority + 1 } : {}),
+    };
+  });
+  const areas = formatList(
+    view.rows.map((r) => fill(h.gapArea, { title: r.title, ours: r.ours, customers: r.customers })),
+    lang,
+  );
+  const desc = view.priorities ? `${areas}. ${fill(h.gapDescPriorities, { areas: view.priorities })}` : areas;
+  const svg = barChart({
+    id: 'chart-gap',
+    title: h.gapTitle,
+    desc,
+    rows,
+    rtl: isRtl(lang),
+    joiner: ' · ',
+    legend: { before: messages.plan.tableOurs, after: messages.plan.tableCustomers, priority: h.gapPriority },
+  });
+  return `<figure>${svg}<figcaption>${escapeHtml(h.gapCaption)}</figcaption></figure>\n`;
+}
+
 /** The plan as a document: the pin-up page, the two things to post, then the method with the chart. */
-export function planHtml(markdown: string, plan: PlanModel, result: Result, messages: Messages, paper?: Paper): string {
+export function planHtml(markdown: string, plan: PlanModel, result: Result, messages: Messages, paper?: Paper, customers?: CustomersView): string {
   const tokens = md.parse(markdown, {});
   const t = messages.plan;
   classifyTables(tokens, { [t.headingActions]: 'actions', [t.headingPostCommunication]: 'skills', [t.headingA]: 'scores', [t.headingE]: 'education' });
   const post = headingIndex(tokens, messages.plan.headingPostCommunication);
   const chartAt = headingIndex(tokens, messages.plan.headingA, Math.max(0, post));
   const chart = planChart(plan, result, messages);
+  // The gap chart follows the customers' table: the first table after their heading.
+  const gapAt = customers ? tableEnd(tokens, t.customersHeading) : -1;
+  const figures: Figure[] = gapAt < 0 ? [] : [[gapAt, gapChart(customers!, messages)]];
   let body: string;
   if (post < 0) {
     // A template of the user's own: no page to pin up that csq can find; the chart goes first.
-    body = `<main>\n${chart}${render(tokens)}</main>`;
+    body = `<main>\n${chart}${renderWith(tokens, 0, tokens.length, figures)}</main>`;
   } else {
     // The posts end at the rule before the method.
     let hr = tokens.findIndex((t, i) => i > post && t.type === 'hr');
     if (hr < 0) hr = tokens.length;
     const pin = markdown.split('\n').slice(0, tokens[post]!.map?.[0] ?? 0).join('\n');
     const size = fitEstimate(pin, PIN_SIZES, printableBox(paper));
-    const method = chartAt < 0 ? [chart, render(tokens.slice(hr))] : [render(tokens.slice(hr, chartAt + 3)), chart, render(tokens.slice(chartAt + 3))];
+    const method = chartAt < 0 ? [chart, renderWith(tokens, hr, tokens.length, figures)] : [renderWith(tokens, hr, tokens.length, [[chartAt + 3, chart], ...figures])];
     body = [
       `<section class="pinup"${fitStyle(size)}>\n${render(tokens.slice(0, post))}</section>`,
       `<section class="post">\n${render(tokens.slice(post, hr))}</section>`,

@@ -8,12 +8,14 @@ import * as path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { parse, stringify } from 'yaml';
 import { loadQuestionnaire } from '../../src/core/questionnaire.js';
+import { BUYING_RHYTHMS } from '../../src/core/resurvey.js';
 import { pseudoText } from '../../src/i18n/pseudo.js';
 import { CLI, csq, fixture, readFixture, tempDir } from '../helpers.js';
 import { hasTmux, Terminal } from './tmux.js';
 
 const q = loadQuestionnaire(readFileSync('questionnaires/csq.en.yaml', 'utf8'), 'csq.en.yaml');
-const IDS = new Set([q.id, ...q.profile.map((p) => p.id), ...q.sections.flatMap((s) => [s.id, ...s.statements.flatMap((st) => st.id.split('-'))])]);
+// The answers' own values (business.buys) are ids too: the same in every language.
+const IDS = new Set([q.id, ...BUYING_RHYTHMS, ...q.profile.map((p) => p.id), ...q.sections.flatMap((s) => [s.id, ...s.statements.flatMap((st) => st.id.split('-'))])]);
 /** Words that are the same in every language: names of things, commands, formats, units. */
 const SAME_EVERYWHERE = new Set([
   'csq', 'CSQ', 'assess', 'report', 'validate', 'init', 'schema', 'compare', 'team', 'poster', 'survey', 'make', 'tally', 'help', 'YAML', 'JSON', 'UTF', 'KiB', 'MiB', 'NPS', 'Markdown',

@@ -245,13 +245,47 @@ describe('csq report --customers: the gap in the plan', () => {
     expect(b).toMatch(/\| Customer outreach \| 73% \| 70% \| -3 \| 83% \| – \| `[█░]{10}`<br>`[█░]{10}` \|/);
     expect(b).toMatch(/\| Error reduction \| 47% \| 100% \| \+53 \| 17% \| – \|/);
     expect(b).toContain('| Leadership and commitment | 80% | – | – | – | – | `████████░░` |');
-    // Outreach misses 30 points at a weight of 5/6; errors misses none.
-    expect(b).toContain('the priorities are Customer outreach and Error reduction. Yours: Error reduction, Skilled and empowered staff, and Using customer information.');
+    // Outreach misses 30 points at a weight of 5/6; errors misses none, so it is no priority of theirs.
+    expect(b).toContain('the priorities are Customer outreach. Yours: Error reduction, Skilled and empowered staff, and Using customer information.');
     expect(b).toContain('**Customers’ top requests, from the survey:** 1. faster quotes (1) · 2. parking (1)');
     // "Faster quotes" is on the owner's own list; parking is not.
     expect(b).toContain('**Not on your own lists:** parking\n');
     // Without --customers, the plan is as before.
     expect(csq(['report', fixture('full.yaml')]).stdout).not.toContain('What your customers say');
+  });
+
+  it('draws the gap in the HTML plan: per area the owner’s bar above the customers’, their priorities marked, after the customers’ table', () => {
+    const dir = tempDir();
+    const responses = path.join(dir, 'responses.csv');
+    writeFileSync(responses, 'delight,easy-to-deal,review-complaints,importance.outreach,importance.errors,recommend,wants\n4,5,5,5,1,10,Faster quotes\n2,3,5,5,1,3,Parking\n');
+    const customers = tally(dir, responses);
+    const out = path.join(dir, 'plan.html');
+    expect(csq(['report', fixture('full.yaml'), '--customers', customers, '-o', out, '-q']).code).toBe(0);
+    const html = readFileSync(out, 'utf8');
+    const table = html.indexOf('Gap (points)</th>');
+    const chart = html.indexOf('<svg class="chart" xmlns="http://www.w3.org/2000/svg" viewBox="0 0 640', table);
+    expect(table).toBeGreaterThan(0);
+    expect(chart).toBeGreaterThan(table);
+    expect(html.indexOf('Customers’ top requests')).toBeGreaterThan(chart);
+    const svg = html.slice(chart, html.indexOf('</svg>', chart));
+    expect(svg).toContain('aria-labelledby="chart-gap-title chart-gap-desc"');
+    expect(svg).toContain('<title id="chart-gap-title">Your score and your customers’, per area</title>');
+    // One row per area that applies, in the questionnaire's order, each with the owner's number first.
+    const rows = [...svg.matchAll(/<g class="row( priority)?"><title>([^<]*)<\/title>/g)].map((m) => `${m[2]}${m[1] ? ' *' : ''}`);
+    expect(rows).toHaveLength(7);
+    expect(rows).toContain('Customer outreach: 73% · 70% *');
+    expect(rows).toContain('Error reduction: 47% · 100%');
+    expect(rows).toContain('Leadership and commitment: 80% · –');
+    expect(rows.filter((r) => r.endsWith(' *'))).toHaveLength(1);
+    // The customers' priorities are numbered: outreach, the one they miss anything in.
+    expect(svg).toMatch(/>1\. Customer outreach</);
+    expect(svg).toMatch(/>Error reduction</);
+    expect(svg).toContain('>Your score</text>');
+    expect(svg).toContain('>Customers’ priority</text>');
+    // Without the customers' view, the HTML plan has one chart, the owner's.
+    const plain = path.join(dir, 'plain.html');
+    expect(csq(['report', fixture('full.yaml'), '-o', plain, '-q']).code).toBe(0);
+    expect(readFileSync(plain, 'utf8')).not.toContain('chart-gap');
   });
 
   it('reads the customers’ view from a customers: block in the answers file, located where it stands; --customers replaces it; csq validate knows customers.json', () => {
@@ -291,6 +325,91 @@ describe('csq report --customers: the gap in the plan', () => {
     writeFileSync(answers, foreign);
     const line = foreign.split('\n').findIndex((l) => l.includes('"questionnaire": "other"')) + 1;
     expect(csq(['validate', answers]).stderr).toBe(`${answers}:${line}:22 customers.questionnaire: this tally is for questionnaire "other", not "csq"\n`);
+  });
+
+  it('dates the next survey from the day the survey closed and how often the customers buy; a saved Result keeps the business', () => {
+    const dir = tempDir();
+    const responses = path.join(dir, 'responses.csv');
+    writeFileSync(responses, 'delight,recommend,wants\n4,10,Parking\n2,3,\n');
+    const customers = path.join(dir, 'customers.json');
+    const wrong = csq(['survey', 'tally', responses, '--date', '2026-02-30', '-o', customers]);
+    expect(wrong.code).toBe(2);
+    expect(wrong.stderr).toBe('csq: --date must be a date like 2026-11-30, not "2026-02-30"\n');
+    expect(existsSync(customers)).toBe(false);
+    const run = csq(['survey', 'tally', responses, '--date', '2026-11-30', '-o', customers]);
+    expect(run.code).toBe(0);
+    expect(run.stderr).toContain('Responses counted: 2 (from ');
+    expect(run.stderr).toContain('\nSurveyed: 2026-11-30\n');
+    expect(json(readFileSync(customers, 'utf8')).surveyed).toBe('2026-11-30');
+
+    const line = (answers: string, ...more: string[]) => {
+      const plan = csq(['report', answers, '--customers', customers, ...more]);
+      expect(plan.code).toBe(0);
+      return plan.stdout.split('\n').find((l) => l.includes('again'));
+    };
+    // Without a word on the business: twice a year, and how to say more.
+    expect(line(fixture('full.yaml'))).toBe(
+      '**Survey your customers again by May 30, 2027**, 6 months after this survey. How often to ask depends on volume and value (a fast-food restaurant asks continuously, a maker of large equipment yearly): say how often your customers buy under business: in the answers, and csq times it for you. Until then, twice a year.',
+    );
+    const answers = path.join(dir, 'answers.yaml');
+    const describe = (business: string) => writeFileSync(answers, `${readFileSync(fixture('full.yaml'), 'utf8').trimEnd()}\nbusiness:\n${business}\n`);
+    describe('  buys: daily\n  customersPerMonth: 500');
+    expect(line(answers)).toBe(
+      '**Survey your customers again by December 30, 2026**, a month after this survey. Customer data must be ongoing, and how often to ask depends on volume and value: your customers buy every day. (The guide’s examples: a fast-food restaurant asks continuously, a maker of large equipment yearly.)',
+    );
+    // Weekly says three months; 20 customers a month are 60 by then, so six (120).
+    describe('  buys: weekly\n  customersPerMonth: 20');
+    expect(line(answers)).toBe(
+      '**Survey your customers again by May 30, 2027**, 6 months after this survey. With about 20 customers a month, a shorter wait would bring fewer than 10 answers (csq assumes that one customer in ten answers): too few to be more than anecdotes.',
+    );
+    // The same from the saved Result, and in Polish: the business travels with the scores.
+    const result = path.join(dir, 'result.json');
+    expect(csq(['report', answers, '-f', 'json', '-o', result, '-q']).code).toBe(0);
+    expect(json(readFileSync(result, 'utf8')).business).toEqual({ buys: 'weekly', customersPerMonth: 20 });
+    expect(line(result)).toBe(line(answers));
+    expect(csq(['report', result, '--customers', customers, '--lang', 'pl']).stdout).toContain('**Ponownie zapytaj klientów do 30 maja 2027**, 6 miesięcy po tej ankiecie. Przy około 20 klientach miesięcznie');
+    // A tally written before the date was kept: the interval alone.
+    writeFileSync(customers, readFileSync(customers, 'utf8').replace('  "surveyed": "2026-11-30",\n', ''));
+    expect(line(answers)).toMatch(/^\*\*Survey your customers again 6 months after this survey\.\*\* With about 20 customers/);
+    // A rhythm csq does not know: located, and no plan.
+    describe('  buys: often');
+    const lineNo = readFileSync(answers, 'utf8').split('\n').indexOf('  buys: often') + 1;
+    const bad = csq(['validate', answers]);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toMatch(new RegExp(`^${answers.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}:${lineNo}:9 business\.buys: `));
+    expect(bad.stderr).toContain('daily');
+  });
+
+  it('keeps the customers’ view in the saved Result and in a team’s combined one, checked where it stands', () => {
+    const dir = tempDir();
+    const responses = path.join(dir, 'responses.csv');
+    writeFileSync(responses, 'delight,easy-to-deal,importance.outreach,recommend,wants\n4,5,5,10,Parking\n2,3,5,3,Parking\n');
+    const customers = tally(dir, responses);
+    const result = path.join(dir, 'result.json');
+    expect(csq(['report', fixture('full.yaml'), '--customers', customers, '-f', 'json', '-o', result, '-q']).code).toBe(0);
+    const saved = json(readFileSync(result, 'utf8'));
+    expect(saved.customers).toEqual(json(readFileSync(customers, 'utf8')));
+    // The plan from the Result alone shows what the plan from the answers and --customers shows.
+    const fromResult = csq(['report', result]);
+    expect(fromResult.code).toBe(0);
+    expect(fromResult.stdout).toContain('| Customer outreach | 73% | 70% | -3 | 100% | – |');
+    expect(fromResult.stdout).toBe(csq(['report', fixture('full.yaml'), '--customers', customers]).stdout);
+    // A team's combined plan carries the survey that one respondent's answers hold.
+    const indented = readFileSync(customers, 'utf8').replace(/^/gm, '  ').trimEnd();
+    const withBlock = path.join(dir, 'clerk.yaml');
+    writeFileSync(withBlock, `${readFileSync(fixture('team', 'clerk.yaml'), 'utf8').trimEnd()}\ncustomers:\n${indented}\n`);
+    const team = csq(['team', fixture('team', 'owner.yaml'), withBlock, fixture('team', 'manager.yaml')]);
+    expect(team.code).toBe(0);
+    expect(team.stdout).toContain('### What your customers say\n\nSurvey responses: 2.');
+    // A saved Result's tally of another questionnaire: located in the Result, and no plan.
+    const foreign = readFileSync(result, 'utf8').replace(/("customers": \{\n\s+"schemaVersion": 1,\n\s+"questionnaire": )"csq"/, '$1"other"');
+    expect(foreign).not.toBe(readFileSync(result, 'utf8'));
+    writeFileSync(result, foreign);
+    const line = foreign.split('\n').findIndex((l) => l.includes('"questionnaire": "other"')) + 1;
+    const bad = csq(['report', result]);
+    expect(bad.code).toBe(2);
+    expect(bad.stdout).toBe('');
+    expect(bad.stderr).toBe(`${result}:${line}:22 customers.questionnaire: this tally is for questionnaire "other", not "csq"\n`);
   });
 
   it('refuses a customers.json that is not one, located, with exit 2 and no plan', () => {

@@ -39,12 +39,12 @@ describe('the answers template', () => {
     const keys = lines(withStaff)
       .map((line) => /^(?:# )?([a-z][a-zA-Z]*):/.exec(line)?.[1])
       .filter((key) => key !== undefined);
-    expect(keys).toEqual(['questionnaire', 'lang', 'organization', 'respondent', 'date', 'profile', 'ratings', 'improve', 'actions', 'review', 'requirements', 'vision', 'policies', 'communication', 'education']);
+    expect(keys).toEqual(['questionnaire', 'lang', 'organization', 'respondent', 'date', 'profile', 'business', 'ratings', 'improve', 'actions', 'review', 'requirements', 'vision', 'policies', 'communication', 'education']);
   });
 
   it('aligns the comments of one mapping on one column, three spaces after its longest field', () => {
     const top = lines(withStaff).filter((line) => /^[a-z]+:.*   # /.test(line));
-    expect(top.map((line) => line.slice(0, line.indexOf(':') + 1))).toEqual(['organization:', 'respondent:', 'profile:', 'ratings:', 'actions:', 'requirements:', 'vision:', 'policies:', 'communication:', 'education:']);
+    expect(top.map((line) => line.slice(0, line.indexOf(':') + 1))).toEqual(['organization:', 'respondent:', 'profile:', 'business:', 'ratings:', 'actions:', 'requirements:', 'vision:', 'policies:', 'communication:', 'education:']);
     // The widest is `organization: ""` (16 characters): every comment starts at column 19.
     expect(new Set(top.map(hashAt))).toEqual(new Set([19]));
     expect(withStaff).toContain('\norganization: ""   # The name of your business or organization.\n');
@@ -57,6 +57,10 @@ describe('the answers template', () => {
     expect(withStaff).toContain('\n# date: 2026-11-23   # printed in the plan; leave it out for reproducible output\n');
     expect(withStaff).toContain('\n# improve: [leadership, alignment]   # optional: 1–3 areas to work on; default: the three lowest\n');
     expect(withStaff).toContain('\n# review: 2027-06-01   # the date of the next assessment\n');
+    // A mapping of examples only: both commented out, so that the empty mapping reads as null, "not answered".
+    expect(withStaff).toContain(
+      '\nbusiness:          # About your customers: it sets how soon to survey them again.\n  # buys: weekly   # how often a typical customer buys from you: daily, weekly, monthly or yearly\n  # customersPerMonth: 400   # about how many customers you serve in a month\nratings:',
+    );
   });
 
   it('gives the questionnaire and language as values, with no comment, and every other text field empty', () => {

@@ -72,6 +72,23 @@ describe('the customers’ view beside the owner’s', () => {
     // errors 45 · staff 32 · information 27 · outreach 9: the owner's own order.
     expect(same.samePriorities).toBe(true);
     expect(same.priorities).toBe('Error reduction, Skilled and empowered staff, and Using customer information');
+    expect(same.priorityIds).toEqual(['errors', 'staff', 'information']);
+    // An area the customers miss nothing in (100%) is no priority of theirs, however much it weighs.
+    const full = customersView(result, tally({ areas: [area('errors', 100, 0.9), area('outreach', 99.9, 0.1)] }), q, en);
+    expect(full.priorityIds).toEqual(['outreach']);
+    expect(full.priorities).toBe('Customer outreach');
+    const none = customersView(result, tally({ areas: [area('errors', 100, 1)] }), q, en);
+    expect(none.priorityIds).toEqual([]);
+    expect(none.priorities).toBe('');
+  });
+
+  it('dates the next survey from the tally’s day and the Result’s business, and says why', () => {
+    const dated = customersView({ ...result, business: { buys: 'weekly', customersPerMonth: 20 } }, tally({ surveyed: '2026-11-30' }), q, en);
+    expect(dated.resurvey).toEqual({ months: 6, date: 'May 30, 2027', reason: 'volume', rhythm: 'every week', customersPerMonth: '20', minResponses: 10 });
+    const rhythm = customersView({ ...result, business: { buys: 'daily', customersPerMonth: null } }, tally({ surveyed: '2026-01-31' }), q, en);
+    expect(rhythm.resurvey).toMatchObject({ months: 1, date: 'February 28, 2026', reason: 'rhythm', rhythm: 'every day', customersPerMonth: '' });
+    // Neither a business nor a date: the default interval, undated.
+    expect(customersView({ ...result, business: null }, tally(), q, en).resurvey).toMatchObject({ months: 6, date: null, reason: 'default', rhythm: '' });
   });
 
   it('gives the top three requests with their counts, and the requests none of the owner’s lists has', () => {
