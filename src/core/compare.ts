@@ -20,6 +20,15 @@ export interface Change {
   after: number | null;
   /** after − before in points, rounded to one decimal from the exact difference; null when either side does not apply. */
   change: number | null;
+  /** Added with the customers' view, in a comparison where either side has a survey: the customers' score (percent) then and now. */
+  customers?: { before: number | null; after: number | null; change: number | null };
+}
+
+/** One side's survey, as compare shows it. */
+export interface SurveySide {
+  responses: number;
+  surveyed: string | null;
+  nps: number | null;
 }
 
 /** An action of the earlier plan that was due before the later assessment. */
@@ -40,6 +49,8 @@ export interface Comparison {
   sections: Change[];
   /** Added with the action plan: the earlier actions due on or before the later date, by due date. */
   actionsDue: ActionDue[];
+  /** Added with the customers' view: each side's survey, null on a side without one; absent when neither has one. */
+  customers?: { before: SurveySide | null; after: SurveySide | null; npsChange: number | null };
 }
 
 interface Ratio {
@@ -83,7 +94,9 @@ function change(id: string, title: string, before: Scored | undefined, after: Sc
 
 export function compareResults(before: Result, after: Result, overallTitle: string): Comparison {
   const ids = [...new Set([...after.sections.map((s) => s.id), ...before.sections.map((s) => s.id)])];
-  return {
+  const surveyed = before.customers !== null || after.customers !== null;
+  const customerScore = (r: Result, id: string) => r.customers?.areas.find((a) => a.id === id)?.score ?? null;
+  const comparison: Comparison = {
     schemaVersion: 1,
     before: { organization: before.organization, date: before.date },
     after: { organization: after.organization, date: after.date },
@@ -91,10 +104,23 @@ export function compareResults(before: Result, after: Result, overallTitle: stri
     sections: ids.map((id) => {
       const b = before.sections.find((s) => s.id === id);
       const a = after.sections.find((s) => s.id === id);
-      return change(id, (a ?? b)!.title, b, a, [b?.percent ?? null, a?.percent ?? null]);
+      const row = change(id, (a ?? b)!.title, b, a, [b?.percent ?? null, a?.percent ?? null]);
+      if (!surveyed) return row;
+      const then = customerScore(before, id);
+      const now = customerScore(after, id);
+      return { ...row, customers: { before: then, after: now, change: difference(then, now) } };
     }),
     actionsDue: actionsDueBy(before, after),
   };
+  if (!surveyed) return comparison;
+  const side = (r: Result): SurveySide | null => (r.customers ? { responses: r.customers.responses, surveyed: r.customers.surveyed ?? null, nps: r.customers.nps.score } : null);
+  const sides = { before: side(before), after: side(after) };
+  return { ...comparison, customers: { ...sides, npsChange: difference(sides.before?.nps ?? null, sides.after?.nps ?? null) } };
+}
+
+/** after − before of two figures of one decimal (the tally's), to one decimal; null without both. */
+function difference(before: number | null, after: number | null): number | null {
+  return before === null || after === null ? null : Math.round((after - before) * 10) / 10;
 }
 
 /** The earlier Result's dated actions due on or before the later one's date (ISO dates compare as text). */

@@ -577,6 +577,13 @@ export const en = {
     actionDue: '{due}: {action}',
     actionDueOwned: '{due}: {action} ({owner})',
     stillListed: '· still in the later answers',
+    customersShort: 'customers',
+    customersBefore: 'Customers, before',
+    customersAfter: 'Customers, after',
+    customersChange: 'Customers’ change',
+    customersResponses: 'Survey responses: {before} → {after}',
+    customersSurvey: '{count} ({date})',
+    customersNps: 'Net Promoter Score: {before} → {after} ({change})',
   },
   team: {
     organizationDiffers: 'note: {file} names organization "{theirs}", {first} "{ours}"; the plan uses the first',
@@ -887,6 +894,8 @@ export const en = {
     gapDescPriorities: 'The customers’ priorities: {areas}',
     gapPriority: 'Customers’ priority',
     gapCaption: 'Each area’s score as you rate it (the upper, lighter bar) and as your customers do (the lower bar); the customers’ priorities are numbered and marked. The table gives the same numbers, with the gap, the importance and the competitor.',
+    compareCustomersTitle: 'What customers say, before and after',
+    compareCustomersCaption: 'Each area’s score as the customers rate it, in the earlier survey (the upper, lighter bar) and the later one (the lower bar). The table gives the same numbers beside your own.',
   },
   summary: {
     overall: 'Overall CSQ',

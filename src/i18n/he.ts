@@ -606,6 +606,13 @@ export const he: Messages = {
     actionDue: '{due}: {action}',
     actionDueOwned: '{due}: {action} ({owner})',
     stillListed: '· עדיין מופיעה בתשובות המאוחרות',
+    customersShort: 'לקוחות',
+    customersBefore: 'לקוחות, לפני',
+    customersAfter: 'לקוחות, אחרי',
+    customersChange: 'השינוי אצל הלקוחות',
+    customersResponses: 'תשובות לסקר: {before} ← {after}',
+    customersSurvey: '{count} ({date})',
+    customersNps: 'מדד הממליצים (NPS): {before} ← {after} ({change})',
   },
   team: {
     organizationDiffers: `הערה: בקובץ ${ltr('{file}')} שם הארגון הוא "${isolate('{theirs}')}", ובקובץ ${ltr('{first}')} "${isolate('{ours}')}"; התוכנית משתמשת בשם הראשון`,
@@ -913,6 +920,8 @@ export const he: Messages = {
     gapDescPriorities: 'העדיפויות של הלקוחות: {areas}',
     gapPriority: 'עדיפות של הלקוחות',
     gapCaption: 'הציון של כל תחום כפי שאתם מעריכים אותו (העמודה העליונה, הבהירה יותר) וכפי שהלקוחות שלכם מעריכים אותו (העמודה התחתונה); העדיפויות של הלקוחות ממוספרות ומסומנות. הטבלה מביאה את אותם המספרים, עם הפער, החשיבות והמתחרה.',
+    compareCustomersTitle: 'מה הלקוחות אומרים, לפני ואחרי',
+    compareCustomersCaption: 'הציון של כל תחום כפי שהלקוחות מעריכים אותו, בסקר המוקדם (העמודה העליונה, הבהירה יותר) ובמאוחר (העמודה התחתונה). הטבלה מביאה את אותם המספרים לצד שלכם.',
   },
   summary: {
     overall: 'ציון CSQ כולל',

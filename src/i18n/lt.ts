@@ -629,6 +629,13 @@ export const lt: Messages = {
     actionDue: '{due}: {action}',
     actionDueOwned: '{due}: {action} ({owner})',
     stillListed: '· vis dar įrašytas vėlesniuose atsakymuose',
+    customersShort: 'klientai',
+    customersBefore: 'Klientai, prieš',
+    customersAfter: 'Klientai, po',
+    customersChange: 'Klientų pokytis',
+    customersResponses: 'Apklausos atsakymai: {before} → {after}',
+    customersSurvey: '{count} ({date})',
+    customersNps: 'Net Promoter Score: {before} → {after} (pokytis: {change})',
   },
   team: {
     organizationDiffers: 'pastaba: {file} nurodo įmonę „{theirs}“, o {first} – „{ours}“; plane naudojamas pirmasis pavadinimas',
@@ -938,6 +945,8 @@ export const lt: Messages = {
     gapDescPriorities: 'Klientų prioritetai: {areas}',
     gapPriority: 'Klientų prioritetas',
     gapCaption: 'Kiekvienos srities rezultatas jūsų vertinimu (viršutinis, šviesesnis stulpelis) ir jūsų klientų vertinimu (apatinis stulpelis); klientų prioritetai sunumeruoti ir pažymėti. Lentelėje – tie patys skaičiai, skirtumas, svarba ir konkurentas.',
+    compareCustomersTitle: 'Ką sako klientai, prieš ir po',
+    compareCustomersCaption: 'Kiekvienos srities rezultatas klientų vertinimu ankstesnėje apklausoje (viršutinis, šviesesnis stulpelis) ir vėlesnėje (apatinis stulpelis). Lentelėje – tie patys skaičiai šalia jūsų.',
   },
   summary: {
     overall: 'Bendras CSQ',

@@ -636,6 +636,13 @@ export const pl: Messages = {
     actionDue: '{due}: {action}',
     actionDueOwned: '{due}: {action} ({owner})',
     stillListed: '· nadal w późniejszych odpowiedziach',
+    customersShort: 'klienci',
+    customersBefore: 'Klienci, przed',
+    customersAfter: 'Klienci, po',
+    customersChange: 'Zmiana u klientów',
+    customersResponses: 'Odpowiedzi w ankiecie: {before} → {after}',
+    customersSurvey: '{count} ({date})',
+    customersNps: 'Net Promoter Score: {before} → {after} (zmiana: {change})',
   },
   team: {
     organizationDiffers: 'uwaga: w pliku {file} organizacja nazywa się „{theirs}”, a w pliku {first} „{ours}”; plan używa pierwszej nazwy',
@@ -945,6 +952,8 @@ export const pl: Messages = {
     gapDescPriorities: 'Priorytety klientów: {areas}',
     gapPriority: 'Priorytet klientów',
     gapCaption: 'Wynik każdego obszaru w Twojej ocenie (górny, jaśniejszy słupek) i w ocenie Twoich klientów (dolny słupek); priorytety klientów są ponumerowane i wyróżnione. Tabela podaje te same liczby, a także różnicę, ważność i konkurenta.',
+    compareCustomersTitle: 'Co mówią klienci, przed i po',
+    compareCustomersCaption: 'Wynik każdego obszaru w ocenie klientów, we wcześniejszej ankiecie (górny, jaśniejszy słupek) i w późniejszej (dolny słupek). Tabela podaje te same liczby obok Twoich.',
   },
   summary: {
     overall: 'CSQ ogółem',

@@ -590,6 +590,13 @@ export const pt: Messages = {
     actionDue: '{due}: {action}',
     actionDueOwned: '{due}: {action} ({owner})',
     stillListed: '· ainda consta das respostas mais recentes',
+    customersShort: 'clientes',
+    customersBefore: 'Clientes, antes',
+    customersAfter: 'Clientes, depois',
+    customersChange: 'Variação dos clientes',
+    customersResponses: 'Respostas à pesquisa: {before} → {after}',
+    customersSurvey: '{count} ({date})',
+    customersNps: 'Net Promoter Score: {before} → {after} (variação: {change})',
   },
   team: {
     organizationDiffers: 'nota: {file} dá o nome de organização "{theirs}" e {first}, "{ours}"; o plano usa o primeiro',
@@ -877,6 +884,8 @@ export const pt: Messages = {
     gapDescPriorities: 'As prioridades dos clientes: {areas}',
     gapPriority: 'Prioridade dos clientes',
     gapCaption: 'A pontuação de cada área como você a avalia (a barra de cima, mais clara) e como os seus clientes a avaliam (a barra de baixo); as prioridades dos clientes vêm numeradas e marcadas. A tabela traz os mesmos números, com a diferença, a importância e o concorrente.',
+    compareCustomersTitle: 'O que dizem os clientes, antes e depois',
+    compareCustomersCaption: 'A pontuação de cada área como os clientes a avaliam, na pesquisa anterior (a barra de cima, mais clara) e na mais recente (a barra de baixo). A tabela traz os mesmos números ao lado dos seus.',
   },
   summary: {
     overall: 'CSQ geral',

@@ -623,6 +623,13 @@ export const uk: Messages = {
     actionDue: '{due}: {action}',
     actionDueOwned: '{due}: {action} ({owner})',
     stillListed: '· досі є в пізніших відповідях',
+    customersShort: 'клієнти',
+    customersBefore: 'Клієнти, до',
+    customersAfter: 'Клієнти, після',
+    customersChange: 'Зміна в клієнтів',
+    customersResponses: 'Відповіді на опитування: {before} → {after}',
+    customersSurvey: '{count} ({date})',
+    customersNps: 'Net Promoter Score: {before} → {after} (зміна: {change})',
   },
   team: {
     organizationDiffers: 'примітка: у {file} організація «{theirs}», а в {first} — «{ours}»; у плані — перша',
@@ -931,6 +938,8 @@ export const uk: Messages = {
     gapDescPriorities: 'Пріоритети клієнтів: {areas}',
     gapPriority: 'Пріоритет клієнтів',
     gapCaption: 'Оцінка кожного напряму на ваш погляд (верхній, світліший стовпчик) і на погляд ваших клієнтів (нижній стовпчик); пріоритети клієнтів пронумеровані й позначені. Таблиця подає ті самі числа, а також різницю, важливість і конкурента.',
+    compareCustomersTitle: 'Що кажуть клієнти, до і після',
+    compareCustomersCaption: 'Оцінка кожного напряму на погляд клієнтів, у попередньому опитуванні (верхній, світліший стовпчик) і в пізнішому (нижній стовпчик). Таблиця подає ті самі числа поруч із вашими.',
   },
   summary: {
     overall: 'Загальний CSQ',

@@ -4,7 +4,7 @@ import type { Change, Comparison } from '../core/compare.js';
 import { escapeMarkdown } from '../core/escape.js';
 import type { Messages } from '../i18n/en.js';
 import { fill } from '../i18n/format.js';
-import { formatDate, formatPercentDecimal, formatSigned } from '../i18n/intl.js';
+import { formatDate, formatNumber, formatPercentDecimal, formatSigned } from '../i18n/intl.js';
 import { makeChalk } from './terminal.js';
 
 /** The same in a Markdown table cell: escaped, so a `|`, `#`, `<` or line break stays text. */
@@ -17,16 +17,39 @@ export function compareText(comparison: Comparison, m: Messages, color: boolean)
   const c = makeChalk(color);
   const rows = [comparison.overall, ...comparison.sections];
   const width = Math.max(...rows.map((r) => plainLine(r.title).length));
+  const uncolored = makeChalk(false);
+  const tone = (value: number | null, k = c) => {
+    const shown = showChange(value, m).padStart(6);
+    return value === null || value === 0 ? k.dim(shown) : value > 0 ? k.green(`${shown} ▲`) : k.red(`${shown} ▼`);
+  };
+  const pair = (before: number | null, after: number | null) => `${showPercent(before, m).padStart(6)} → ${showPercent(after, m).padStart(6)}`;
+  const own = (r: Change, k = c) => `${plainLine(r.title).padEnd(width)}  ${pair(r.before, r.after)}  ${tone(r.change, k)}`;
+  // The customers' figures after the owner's, in one column: each owner's part padded to the widest.
+  const ownWidth = Math.max(...rows.map((r) => own(r, uncolored).length));
   const line = (r: Change) => {
-    const change = showChange(r.change, m).padStart(6);
-    const toned = r.change === null || r.change === 0 ? c.dim(change) : r.change > 0 ? c.green(`${change} ▲`) : c.red(`${change} ▼`);
-    return `${plainLine(r.title).padEnd(width)}  ${showPercent(r.before, m).padStart(6)} → ${showPercent(r.after, m).padStart(6)}  ${toned}`;
+    if (!r.customers) return own(r);
+    const pad = ' '.repeat(ownWidth - own(r, uncolored).length);
+    return `${own(r)}${pad}  ${m.compare.customersShort} ${pair(r.customers.before, r.customers.after)}  ${tone(r.customers.change)}`;
   };
   const { before, after } = comparison;
   const header = plainLine(`${before.organization ?? ''} ${before.date ?? m.compare.beforeDate} → ${after.date ?? m.compare.afterDate}`);
   const due = actionsDueLines(comparison, m, plainLine).map((l) => `  ${l}`);
   const actions = due.length > 0 ? `\n${c.bold(dueHeading(comparison, m))}\n${due.join('\n')}\n` : '';
-  return `${c.bold(header)}\n${c.bold(line(comparison.overall))}\n${comparison.sections.map(line).join('\n')}\n${actions}`;
+  const survey = surveyLines(comparison, m).join('\n');
+  return `${c.bold(header)}\n${c.bold(line(comparison.overall))}\n${comparison.sections.map(line).join('\n')}\n${survey ? `\n${survey}\n` : ''}${actions}`;
+}
+
+/** Each side's number of responses and NPS, when either side has a survey. */
+function surveyLines(comparison: Comparison, m: Messages): string[] {
+  const survey = comparison.customers;
+  if (!survey) return [];
+  const count = (side: typeof survey.before) =>
+    side ? (side.surveyed ? fill(m.compare.customersSurvey, { count: formatNumber(side.responses, m.lang), date: formatDate(side.surveyed, m.lang)! }) : formatNumber(side.responses, m.lang)) : m.compare.notApplicable;
+  const nps = (value: number | null | undefined) => (value == null ? m.compare.notApplicable : formatNumber(value, m.lang, 1));
+  return [
+    fill(m.compare.customersResponses, { before: count(survey.before), after: count(survey.after) }),
+    fill(m.compare.customersNps, { before: nps(survey.before?.nps), after: nps(survey.after?.nps), change: showChange(survey.npsChange, m) }),
+  ];
 }
 
 const dueHeading = (comparison: Comparison, m: Messages) => fill(m.compare.actionsDue, { date: formatDate(comparison.after.date, m.lang) ?? '' });
@@ -40,18 +63,22 @@ function actionsDueLines(comparison: Comparison, m: Messages, safe: (text: strin
 }
 
 export function compareMarkdown(comparison: Comparison, m: Messages): string {
+  const surveyed = comparison.customers !== undefined;
   const row = (r: Change, bold = false) => {
     const title = bold ? `**${cell(r.title)}**` : cell(r.title);
-    return `| ${title} | ${showPercent(r.before, m)} | ${showPercent(r.after, m)} | ${showChange(r.change, m)} |`;
+    const theirs = surveyed ? ` ${showPercent(r.customers?.before ?? null, m)} | ${showPercent(r.customers?.after ?? null, m)} | ${showChange(r.customers?.change ?? null, m)} |` : '';
+    return `| ${title} | ${showPercent(r.before, m)} | ${showPercent(r.after, m)} | ${showChange(r.change, m)} |${theirs}`;
   };
   const side = (date: string | null, plain: string, dated: string) => (date ? fill(dated, { date: cell(date) }) : plain);
   const { before, after } = comparison;
+  const survey = surveyLines(comparison, m);
   return [
-    `| ${m.compare.area} | ${side(before.date, m.compare.before, m.compare.beforeOn)} | ${side(after.date, m.compare.after, m.compare.afterOn)} | ${m.compare.change} |`,
-    '|---|--:|--:|--:|',
+    `| ${m.compare.area} | ${side(before.date, m.compare.before, m.compare.beforeOn)} | ${side(after.date, m.compare.after, m.compare.afterOn)} | ${m.compare.change} |${surveyed ? ` ${m.compare.customersBefore} | ${m.compare.customersAfter} | ${m.compare.customersChange} |` : ''}`,
+    `|---|--:|--:|--:|${surveyed ? '--:|--:|--:|' : ''}`,
     row(comparison.overall, true),
     ...comparison.sections.map((r) => row(r)),
     '',
+    ...(survey.length > 0 ? [survey.join(' · '), ''] : []),
     ...(comparison.actionsDue.length > 0 ? [`**${dueHeading(comparison, m)}**`, '', ...actionsDueLines(comparison, m, cell).map((l) => `- ${l}`), ''] : []),
   ].join('\n');
 }

@@ -80,6 +80,8 @@ table.actions, table.skills, table.scores, table.education, table.changes { tabl
 .scores th:nth-child(1) { width: 46%; } .scores th:nth-child(2) { width: 17%; } .scores th:nth-child(3) { width: 12%; }
 .education td:first-child { width: 30%; }
 .changes th:nth-child(1) { width: 34%; }
+/* With the customers' three columns beside the owner's: a narrower area column. */
+.changes th:nth-child(1):nth-last-child(7) { width: 18%; }
 td[style*="right"] { text-align: end; }
 th { background: #f4f6f9; }
 tr { break-inside: avoid; }
@@ -401,6 +403,16 @@ export function compareHtml(comparison: Comparison, markdown: string, messages: 
   });
   const organization = after.organization ?? before.organization;
   const title = organization ? fill(h.compareTitleFor, { organization }) : h.compareTitle;
-  const body = `<main>\n<h1>${escapeHtml(title)}</h1>\n<figure>${svg}<figcaption>${escapeHtml(h.compareCaption)}</figcaption></figure>\n${render(compareTokens(markdown))}</main>`;
+  const figures = [`<figure>${svg}<figcaption>${escapeHtml(h.compareCaption)}</figcaption></figure>\n`];
+  if (comparison.customers) {
+    // The customers' own scores over time: an area neither survey has an answer for is left out.
+    const theirs: ChartRow[] = comparison.sections
+      .filter((c) => c.customers && (c.customers.before !== null || c.customers.after !== null))
+      .map((c) => ({ label: c.title, value: c.customers!.after, valueText: pct(c.customers!.after), before: { value: c.customers!.before, valueText: pct(c.customers!.before) } }));
+    const desc2 = formatList(theirs.map((r) => fill(h.compareArea, { title: r.label, before: r.before!.valueText, after: r.valueText })), lang);
+    const chart = barChart({ id: 'chart-compare-customers', title: h.compareCustomersTitle, desc: desc2, rows: theirs, rtl: isRtl(lang), legend: { before: messages.compare.customersBefore, after: messages.compare.customersAfter } });
+    if (theirs.length > 0) figures.push(`<figure>${chart}<figcaption>${escapeHtml(h.compareCustomersCaption)}</figcaption></figure>\n`);
+  }
+  const body = `<main>\n<h1>${escapeHtml(title)}</h1>\n${figures.join('')}${render(compareTokens(markdown))}</main>`;
   return htmlDocument({ lang, title, organization, date: formatDate(after.date, lang), messages, kind: 'compare', body });
 }

@@ -153,3 +153,37 @@ describe('the edges of a comparison', () => {
     expect(compareResults(empty, score(full), 'Overall').overall.change).toBeNull();
   });
 });
+
+describe('the customers’ scores over time', () => {
+  const tally = (areas: Record<string, number | null>, nps: number | null, surveyed?: string) => ({
+    schemaVersion: 1 as const,
+    questionnaire: 'csq',
+    ...(surveyed ? { surveyed } : {}),
+    responses: 12,
+    anecdotal: false,
+    areas: Object.entries(areas).map(([id, score]) => ({ id, answers: 12, score, spread: null, importance: { answers: 0, mean: null, weight: null }, competitor: { answers: 0, score: null } })),
+    nps: { answers: 12, score: nps, margin: 20 },
+    requests: [],
+  });
+  const surveyed = (result: Result, customers: ReturnType<typeof tally> | null): Result => ({ ...result, customers });
+
+  it('gives each area the customers’ score on each side and the change, to one decimal from the tallies’ figures', () => {
+    const c = compareResults(surveyed(score(full), tally({ errors: 40.1, outreach: 70 }, -10, '2026-05-01')), surveyed(score(full), tally({ errors: 70.3, outreach: 65.5, staff: 50 }, 15.5)), 'Overall');
+    const theirs = (id: string) => c.sections.find((s) => s.id === id)!.customers;
+    expect(theirs('errors')).toEqual({ before: 40.1, after: 70.3, change: 30.2 });
+    expect(theirs('outreach')).toEqual({ before: 70, after: 65.5, change: -4.5 });
+    expect(theirs('staff')).toEqual({ before: null, after: 50, change: null });
+    expect(theirs('leadership')).toEqual({ before: null, after: null, change: null });
+    expect(c.overall.customers).toBeUndefined();
+    expect(c.customers).toEqual({ before: { responses: 12, surveyed: '2026-05-01', nps: -10 }, after: { responses: 12, surveyed: null, nps: 15.5 }, npsChange: 25.5 });
+  });
+
+  it('says so when only one side has a survey, and adds nothing when neither has', () => {
+    const one = compareResults(score(full), surveyed(score(full), tally({ errors: 80 }, null)), 'Overall');
+    expect(one.customers).toEqual({ before: null, after: { responses: 12, surveyed: null, nps: null }, npsChange: null });
+    expect(one.sections.find((s) => s.id === 'errors')!.customers).toEqual({ before: null, after: 80, change: null });
+    const none = compareResults(score(full), score(full), 'Overall');
+    expect(none).not.toHaveProperty('customers');
+    expect(none.sections.every((s) => !('customers' in s))).toBe(true);
+  });
+});
