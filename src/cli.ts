@@ -132,6 +132,7 @@ export function buildProgram(m: Messages): Command {
     .option('--min-score <percent>', r.minScore)
     .option('--min-section <id=percent>', r.minSection, collect)
     .option('--customers <file>', r.customers)
+    .option('--history <dir>', r.history)
     .option('--force', r.force)
     .option('-q, --quiet', c.quiet)
     .addHelpText('after', helpText(m, r.examples))

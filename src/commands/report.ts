@@ -13,6 +13,7 @@ import { formatFromExtension, openPrinter, REPORT_FORMATS, parsePaper, planHtml,
 import type { Printer } from '../io/browser.js';
 import { stdoutIsTerminal, writeStderr, writeStdout } from '../io/stdio.js';
 import { csvTable } from '../pipeline/csv-table.js';
+import { readHistory } from '../pipeline/history.js';
 
 export interface ReportOptions extends InputOptions {
   output?: string;
@@ -27,6 +28,8 @@ export interface ReportOptions extends InputOptions {
   quiet?: boolean;
   /** customers.json (csq survey tally): the customers' view beside the owner's, in each plan. */
   customers?: string;
+  /** A folder of the earlier assessments: the plan shows the trend per area. One input only. */
+  history?: string;
 }
 
 export const EXAMPLE_FILE = 'examples/acme-cleaning.yaml';
@@ -45,6 +48,8 @@ export async function report(inputs: string[], given: ReportOptions): Promise<nu
   if (format === 'csv' && options.outDir !== undefined) fail('csv-out-dir');
   if (format !== 'csv' && options.outDir === undefined && files.length > 1) fail('report-several-inputs', { count: files.length });
   if (options.output !== undefined && options.outDir !== undefined) fail('output-and-out-dir');
+  // One business's history belongs to one plan.
+  if (options.history !== undefined && (files.length > 1 || options.outDir !== undefined || format === 'csv')) fail('history-one-input');
   if (files.filter((f) => f === STDIO).length > 1) fail('stdin-twice');
   const minScore = options.minScore === undefined ? undefined : parsePercent(options.minScore, '--min-score');
   const gates = (scored: Scored) => gatesFor(scored, minScore, options.minSection);
@@ -69,7 +74,8 @@ export interface BatchJob {
 async function reportTo(files: string[], options: ReportOptions & { format: string }, gatesOf: (scored: Scored) => Gates, paper: Paper | undefined, printer: Printer | undefined): Promise<number> {
   if (options.outDir === undefined) {
     const output = options.output ?? STDIO;
-    const scored = withCustomers(files[0]!, options);
+    const current = withCustomers(files[0]!, options);
+    const scored = options.history === undefined ? current : { ...current, history: readHistory(options.history, current, options) };
     const gates = gatesOf(scored);
     await emit(await render(scored, options.format, paper, printer, output), output, options);
     if (output !== STDIO && !options.quiet) {

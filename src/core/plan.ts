@@ -9,6 +9,7 @@ import { fill } from '../i18n/format.js';
 import { formatDate, formatList, formatPercent } from '../i18n/intl.js';
 import { COMMUNICATION_SKILLS } from './answers.js';
 import type { CustomersView } from './gap.js';
+import type { HistoryView } from './history.js';
 import { dataPointingTo, rankIdeas } from './ideas.js';
 import { resolveProfile, scaleLabel, statementText, type Questionnaire } from './questionnaire.js';
 import { POLICY_ACTIONS, type Result, type SectionResult } from './result.js';
@@ -143,6 +144,8 @@ export function buildPlan(result: Result, q: Questionnaire, messages: Messages) 
   return {
     // The customers’ view (core/gap.ts) when a survey’s tally is given, set by the pipeline; false without one.
     customers: false as CustomersView | false,
+    // The trend per area (core/history.ts) with `--history`, set by the pipeline; false without it.
+    history: false as HistoryView | false,
     /** The language's words for the template's `{{t "key"}}`. */
     texts: t,
     lang,

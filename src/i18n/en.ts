@@ -152,6 +152,10 @@ export const en = {
     customersRequest: '{text} ({count})',
     customersMissed: 'Not on your own lists:',
     customersNoneMissed: 'Every top request from the survey is on your own lists.',
+    historyHeading: 'Over time',
+    historyChange: 'Change since the first (points)',
+    historyNow: 'This assessment',
+    historyCustomers: 'What your customers say, over time:',
     customersResurvey: {
       one: '**Survey your customers again by {date}**, a month after this survey.',
       other: '**Survey your customers again by {date}**, {count} months after this survey.',
@@ -381,6 +385,11 @@ export const en = {
     'survey-no-responses': 'no response could be counted',
     'survey-output-format': 'the survey is written as .html or .pdf (on paper), .md or .txt, or .csv, not {file}',
     'survey-tally-output': 'the tally is written as .json, not {file}',
+    'history-undated': '{file} has no date: give it one (date:) so that --history can put it in order',
+    'history-later': '{file} is dated {date}, after {current} ({currentDate}): --history holds the earlier assessments',
+    'history-empty': '--history {dir} holds no answers file or saved Result (.yaml, .yml, .json)',
+    'history-too-many': '--history {dir} holds {count} assessments; at most {max} fit beside this one',
+    'history-one-input': '--history is for one input, reported to -o or stdout',
     'date-option-invalid': '--date must be a date like 2026-11-30, not "{found}"',
     'customers-other-questionnaire': 'this tally is for questionnaire "{found}", not "{expected}"',
     // Saved Results
@@ -654,6 +663,7 @@ export const en = {
       minScore: 'quality gate: exit 1 if the overall CSQ is below PERCENT',
       minSection: 'quality gate for one section, e.g. errors=60 (repeatable)',
       customers: 'the customers’ view beside yours: customers.json from csq survey tally',
+      history: 'a folder of this business’s earlier answers files or Results: the plan shows the trend per area',
       force: 'replace existing output files',
       examples: [
         'csq report answers.yaml -o plan.md',
@@ -896,6 +906,9 @@ export const en = {
     gapCaption: 'Each area’s score as you rate it (the upper, lighter bar) and as your customers do (the lower bar); the customers’ priorities are numbered and marked. The table gives the same numbers, with the gap, the importance and the competitor.',
     compareCustomersTitle: 'What customers say, before and after',
     compareCustomersCaption: 'Each area’s score as the customers rate it, in the earlier survey (the upper, lighter bar) and the later one (the lower bar). The table gives the same numbers beside your own.',
+    trendTitle: 'Score per area over time',
+    trendDesc: 'Assessments: {dates}. {areas}.',
+    trendCaption: 'Each area’s score in every assessment from {from} to {to}: yours as a solid line, the customers’ dashed where they were surveyed. The tables give the same numbers.',
   },
   summary: {
     overall: 'Overall CSQ',

@@ -156,6 +156,10 @@ export const he: Messages = {
     customersRequest: '{text} ({count})',
     customersMissed: 'לא מופיעות ברשימות שלכם:',
     customersNoneMissed: 'כל הבקשות העיקריות מהסקר מופיעות ברשימות שלכם.',
+    historyHeading: 'לאורך זמן',
+    historyChange: 'שינוי מאז הראשונה (נקודות)',
+    historyNow: 'ההערכה הזאת',
+    historyCustomers: 'מה הלקוחות שלכם אומרים, לאורך זמן:',
     customersResurvey: {
       one: '**סקרו שוב את הלקוחות שלכם עד {date}**, חודש אחרי הסקר הזה.',
       two: '**סקרו שוב את הלקוחות שלכם עד {date}**, חודשיים אחרי הסקר הזה.',
@@ -401,6 +405,11 @@ export const he: Messages = {
     'survey-no-responses': 'לא ניתן היה לספור אף תשובה',
     'survey-output-format': `הסקר נכתב כקובץ ‎.html‏ או ‎.pdf‏ (על נייר), ‎.md‏ או ‎.txt‏, או ‎.csv‏, לא ${ltr('{file}')}`,
     'survey-tally-output': `הסיכום נכתב כקובץ ‎.json‏, לא ${ltr('{file}')}`,
+    'history-undated': `לקובץ ${ltr('{file}')} אין תאריך: הוסיפו אותו (${ltr('date:')}) כדי ש-${ltr('--history')} יוכל לסדר אותו`,
+    'history-later': `הקובץ ${ltr('{file}')} מתוארך ל-{date}, אחרי ${ltr('{current}')} ({currentDate}): ${ltr('--history')} מכיל את ההערכות הקודמות`,
+    'history-empty': `בתיקייה ${ltr('{dir}')} של ${ltr('--history')} אין קובץ תשובות ואין Result שמור (‎.yaml, .yml, .json‏)`,
+    'history-too-many': `בתיקייה ${ltr('{dir}')} של ${ltr('--history')} יש {count} הערכות; לצד ההערכה הזאת נכנסות לכל היותר {max}`,
+    'history-one-input': `${ltr('--history')} מיועד לקלט אחד, שהפלט שלו נכתב ל-${ltr('-o')} או לפלט הסטנדרטי`,
     'date-option-invalid': `הערך של ${ltr('--date')} חייב להיות תאריך כמו 2026-11-30, לא "${isolate('{found}')}"`,
     'customers-other-questionnaire': `הסיכום הזה הוא של השאלון "${ltr('{found}')}" ולא של השאלון "${ltr('{expected}')}"`,
     // תוצאות שמורות
@@ -684,6 +693,7 @@ export const he: Messages = {
       minScore: 'סף איכות: יציאה עם קוד 1 אם ה-CSQ הכולל נמוך מ-PERCENT',
       minSection: 'סף איכות לחלק אחד, למשל errors=60 (אפשר לחזור עליו)',
       customers: 'עמדת הלקוחות לצד שלכם: customers.json מהפקודה csq survey tally',
+      history: 'תיקייה עם קובצי התשובות או ה-Results הקודמים של העסק: התוכנית מציגה את המגמה בכל תחום',
       force: 'החלפת קובצי פלט קיימים',
       examples: [
         'csq report answers.yaml -o plan.md',
@@ -922,6 +932,9 @@ export const he: Messages = {
     gapCaption: 'הציון של כל תחום כפי שאתם מעריכים אותו (העמודה העליונה, הבהירה יותר) וכפי שהלקוחות שלכם מעריכים אותו (העמודה התחתונה); העדיפויות של הלקוחות ממוספרות ומסומנות. הטבלה מביאה את אותם המספרים, עם הפער, החשיבות והמתחרה.',
     compareCustomersTitle: 'מה הלקוחות אומרים, לפני ואחרי',
     compareCustomersCaption: 'הציון של כל תחום כפי שהלקוחות מעריכים אותו, בסקר המוקדם (העמודה העליונה, הבהירה יותר) ובמאוחר (העמודה התחתונה). הטבלה מביאה את אותם המספרים לצד שלכם.',
+    trendTitle: 'הציון בכל תחום לאורך זמן',
+    trendDesc: 'הערכות: {dates}. {areas}.',
+    trendCaption: 'הציון של כל תחום בכל הערכה מ-{from} עד {to}: שלכם בקו רציף, של הלקוחות בקו מקווקו היכן שנסקרו. הטבלאות מביאות את אותם המספרים.',
   },
   summary: {
     overall: 'ציון CSQ כולל',

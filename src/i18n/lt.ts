@@ -156,6 +156,10 @@ export const lt: Messages = {
     customersRequest: '{text} ({count})',
     customersMissed: 'Jūsų pačių sąrašuose jų nėra:',
     customersNoneMissed: 'Visi svarbiausi apklausos prašymai yra jūsų pačių sąrašuose.',
+    historyHeading: 'Laikui bėgant',
+    historyChange: 'Pokytis nuo pirmojo (punktais)',
+    historyNow: 'Šis vertinimas',
+    historyCustomers: 'Ką sako jūsų klientai, laikui bėgant:',
     customersResurvey: {
       one: '**Vėl apklauskite klientus iki {date}**, praėjus {count} mėnesiui po šios apklausos.',
       few: '**Vėl apklauskite klientus iki {date}**, praėjus {count} mėnesiams po šios apklausos.',
@@ -413,6 +417,11 @@ export const lt: Messages = {
     'survey-no-responses': 'nepavyko suskaičiuoti nė vieno atsakymo',
     'survey-output-format': 'apklausa rašoma kaip .html arba .pdf (popierinė), .md arba .txt, arba .csv, ne kaip {file}',
     'survey-tally-output': 'suvestinė rašoma kaip .json, ne kaip {file}',
+    'history-undated': '{file} neturi datos: nurodykite ją (date:), kad --history galėtų ją surikiuoti',
+    'history-later': '{file} data yra {date}, vėlesnė nei {current} ({currentDate}): --history skirtas ankstesniems vertinimams',
+    'history-empty': '--history {dir} nėra nei atsakymų failo, nei išsaugoto Result (.yaml, .yml, .json)',
+        'history-too-many': '--history {dir} yra per daug vertinimų ({count}); šalia šio telpa daugiausia {max}',
+    'history-one-input': '--history skirtas vienam įvesties failui, kai rezultatas rašomas į -o arba standartinę išvestį',
     'date-option-invalid': '--date turi būti data, pavyzdžiui, 2026-11-30, o ne „{found}“',
     'customers-other-questionnaire': 'ši suvestinė skirta klausimynui „{found}“, o ne „{expected}“',
     // Išsaugoti rezultatai
@@ -710,6 +719,7 @@ export const lt: Messages = {
       minScore: 'kokybės riba: išeiti su kodu 1, jei bendras CSQ mažesnis nei PERCENT',
       minSection: 'kokybės riba vienam skyriui, pvz., errors=60 (galima kartoti)',
       customers: 'klientų požiūris šalia jūsų: customers.json iš csq survey tally',
+      history: 'aplankas su ankstesniais šio verslo atsakymų failais ar Results: planas rodo kiekvienos srities tendenciją',
       force: 'pakeisti esamus išvesties failus',
       examples: [
         'csq report answers.yaml -o plan.md',
@@ -947,6 +957,9 @@ export const lt: Messages = {
     gapCaption: 'Kiekvienos srities rezultatas jūsų vertinimu (viršutinis, šviesesnis stulpelis) ir jūsų klientų vertinimu (apatinis stulpelis); klientų prioritetai sunumeruoti ir pažymėti. Lentelėje – tie patys skaičiai, skirtumas, svarba ir konkurentas.',
     compareCustomersTitle: 'Ką sako klientai, prieš ir po',
     compareCustomersCaption: 'Kiekvienos srities rezultatas klientų vertinimu ankstesnėje apklausoje (viršutinis, šviesesnis stulpelis) ir vėlesnėje (apatinis stulpelis). Lentelėje – tie patys skaičiai šalia jūsų.',
+    trendTitle: 'Rezultatas pagal sritis laikui bėgant',
+    trendDesc: 'Vertinimai: {dates}. {areas}.',
+    trendCaption: 'Kiekvienos srities rezultatas kiekviename vertinime nuo {from} iki {to}: jūsų – ištisine linija, klientų – brūkšnine, kur jie buvo apklausti. Lentelėse – tie patys skaičiai.',
   },
   summary: {
     overall: 'Bendras CSQ',

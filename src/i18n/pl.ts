@@ -159,6 +159,10 @@ export const pl: Messages = {
     customersRequest: '{text} ({count})',
     customersMissed: 'Nie ma ich na Twoich listach:',
     customersNoneMissed: 'Wszystkie najważniejsze prośby z ankiety są na Twoich listach.',
+    historyHeading: 'W czasie',
+    historyChange: 'Zmiana od pierwszej (pkt)',
+    historyNow: 'Ta ocena',
+    historyCustomers: 'Co mówią Twoi klienci, w czasie:',
     customersResurvey: {
       one: '**Ponownie zapytaj klientów do {date}**, miesiąc po tej ankiecie.',
       few: '**Ponownie zapytaj klientów do {date}**, {count} miesiące po tej ankiecie.',
@@ -419,6 +423,11 @@ export const pl: Messages = {
     'survey-no-responses': 'nie udało się policzyć żadnej odpowiedzi',
     'survey-output-format': 'ankieta jest zapisywana jako .html lub .pdf (na papierze), .md lub .txt albo .csv, nie jako {file}',
     'survey-tally-output': 'zestawienie jest zapisywane jako .json, nie jako {file}',
+    'history-undated': '{file} nie ma daty: dodaj ją (date:), aby --history mogło ustalić kolejność',
+    'history-later': '{file} ma datę {date}, późniejszą niż {current} ({currentDate}): --history zawiera wcześniejsze oceny',
+    'history-empty': '--history {dir} nie zawiera żadnego pliku odpowiedzi ani zapisanego Result (.yaml, .yml, .json)',
+    'history-too-many': '--history {dir} zawiera za dużo ocen ({count}); obok tej mieści się najwyżej {max}',
+    'history-one-input': '--history dotyczy jednego pliku wejściowego, z wynikiem w -o lub na standardowym wyjściu',
     'date-option-invalid': '--date musi być datą w rodzaju 2026-11-30, a nie „{found}”',
     'customers-other-questionnaire': 'to zestawienie dotyczy kwestionariusza „{found}”, a nie „{expected}”',
     // Zapisane wyniki
@@ -716,6 +725,7 @@ export const pl: Messages = {
       minScore: 'próg jakości: kod wyjścia 1, jeśli CSQ ogółem jest poniżej PERCENT',
       minSection: 'próg jakości dla jednej sekcji, np. errors=60 (można powtarzać)',
       customers: 'zdanie klientów obok Twojego: customers.json z csq survey tally',
+      history: 'folder z wcześniejszymi plikami odpowiedzi lub Results tej firmy: plan pokazuje trend w każdym obszarze',
       force: 'zastępuje istniejące pliki wyjściowe',
       examples: [
         'csq report answers.yaml -o plan.md',
@@ -954,6 +964,9 @@ export const pl: Messages = {
     gapCaption: 'Wynik każdego obszaru w Twojej ocenie (górny, jaśniejszy słupek) i w ocenie Twoich klientów (dolny słupek); priorytety klientów są ponumerowane i wyróżnione. Tabela podaje te same liczby, a także różnicę, ważność i konkurenta.',
     compareCustomersTitle: 'Co mówią klienci, przed i po',
     compareCustomersCaption: 'Wynik każdego obszaru w ocenie klientów, we wcześniejszej ankiecie (górny, jaśniejszy słupek) i w późniejszej (dolny słupek). Tabela podaje te same liczby obok Twoich.',
+    trendTitle: 'Wynik w każdym obszarze w czasie',
+    trendDesc: 'Oceny: {dates}. {areas}.',
+    trendCaption: 'Wynik każdego obszaru w każdej ocenie od {from} do {to}: Twój linią ciągłą, klientów przerywaną tam, gdzie ich zapytano. Tabele podają te same liczby.',
   },
   summary: {
     overall: 'CSQ ogółem',

@@ -150,6 +150,10 @@ export const uk: Messages = {
     customersRequest: '{text} ({count})',
     customersMissed: 'Немає у ваших власних списках:',
     customersNoneMissed: 'Усі головні запити з опитування є у ваших власних списках.',
+    historyHeading: 'З часом',
+    historyChange: 'Зміна від першого (в. п.)',
+    historyNow: 'Це оцінювання',
+    historyCustomers: 'Що кажуть ваші клієнти, з часом:',
     customersResurvey: {
       one: '**Опитайте клієнтів знову до {date}**, через {count} місяць після цього опитування.',
       few: '**Опитайте клієнтів знову до {date}**, через {count} місяці після цього опитування.',
@@ -408,6 +412,11 @@ export const uk: Messages = {
     'survey-no-responses': 'не вдалося врахувати жодної відповіді',
     'survey-output-format': 'опитування записується як .html або .pdf (паперове), .md або .txt, або .csv, а не як {file}',
     'survey-tally-output': 'підсумок записується як .json, а не як {file}',
+    'history-undated': '{file} не має дати: додайте її (date:), щоб --history міг упорядкувати оцінювання',
+    'history-later': '{file} датовано {date}, пізніше за {current} ({currentDate}): --history містить попередні оцінювання',
+    'history-empty': '--history {dir} не містить жодного файла відповідей чи збереженого Result (.yaml, .yml, .json)',
+    'history-too-many': '--history {dir} містить забагато оцінювань ({count}); поруч із цим вміщується щонайбільше {max}',
+    'history-one-input': '--history — для одного вхідного файла, з виводом у -o або на стандартний вивід',
     'date-option-invalid': '--date має бути датою на кшталт 2026-11-30, а не «{found}»',
     'customers-other-questionnaire': 'цей підсумок до анкети «{found}», а не «{expected}»',
     // Збережені результати
@@ -703,6 +712,7 @@ export const uk: Messages = {
       minScore: 'поріг якості: код виходу 1, якщо загальний CSQ нижчий за PERCENT',
       minSection: 'поріг якості для одного розділу, напр. errors=60 (можна повторювати)',
       customers: 'думка клієнтів поруч із вашою: customers.json із csq survey tally',
+      history: 'тека з попередніми файлами відповідей чи Results цього бізнесу: план показує тенденцію за напрямами',
       force: 'замінити наявні вихідні файли',
       examples: [
         'csq report answers.yaml -o plan.md',
@@ -940,6 +950,9 @@ export const uk: Messages = {
     gapCaption: 'Оцінка кожного напряму на ваш погляд (верхній, світліший стовпчик) і на погляд ваших клієнтів (нижній стовпчик); пріоритети клієнтів пронумеровані й позначені. Таблиця подає ті самі числа, а також різницю, важливість і конкурента.',
     compareCustomersTitle: 'Що кажуть клієнти, до і після',
     compareCustomersCaption: 'Оцінка кожного напряму на погляд клієнтів, у попередньому опитуванні (верхній, світліший стовпчик) і в пізнішому (нижній стовпчик). Таблиця подає ті самі числа поруч із вашими.',
+    trendTitle: 'Оцінка за напрямами з часом',
+    trendDesc: 'Оцінювання: {dates}. {areas}.',
+    trendCaption: 'Оцінка кожного напряму в кожному оцінюванні від {from} до {to}: ваша суцільною лінією, клієнтів пунктирною там, де їх опитали. Таблиці подають ті самі числа.',
   },
   summary: {
     overall: 'Загальний CSQ',

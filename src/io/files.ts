@@ -501,6 +501,16 @@ export function currentFolderGone(): boolean {
   }
 }
 
+/** The names in a folder, sorted; a folder that cannot be read is a located error naming it. */
+export function listFolder(dir: string): string[] {
+  try {
+    return fs.readdirSync(dir).sort();
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOTDIR' && statQuietly(dir)?.isFile()) throw new CsqError(problem('cannot-read', { reason: { reason: 'isAFileNotAFolder' } }, { file: dir }));
+    throw fileError(error, dir, 'read');
+  }
+}
+
 function fileError(error: unknown, file: string, verb: 'read' | 'write' | 'create'): CsqError {
   return new CsqError(problem(`cannot-${verb}`, { reason: fileProblem(error, file, verb) }, { file }));
 }

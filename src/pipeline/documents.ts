@@ -8,7 +8,7 @@ import { buildPlan } from '../core/plan.js';
 import { fail } from '../errors.js';
 import type { Printer } from '../io/browser.js';
 import type { Paper } from '../render/html.js';
-import { renderMarkdown, viewOfCustomers, type Scored } from './inputs.js';
+import { renderMarkdown, viewOfCustomers, viewOfHistory, type Scored } from './inputs.js';
 
 export type { Paper } from '../render/html.js';
 
@@ -17,7 +17,7 @@ export const REPORT_FORMATS = ['markdown', 'json', 'html', 'pdf', 'csv'] as cons
 
 
 /** What a document needs from a run: the Result and the language it is rendered in. */
-type Source = Pick<Scored, 'result' | 'context'>;
+type Source = Pick<Scored, 'result' | 'context' | 'history'>;
 
 export function parsePaper(value: string | undefined): Paper | undefined {
   if (value === undefined) return undefined;
@@ -38,7 +38,7 @@ export async function planHtml(source: Source, paper?: Paper): Promise<string> {
   const html = await import('../render/html.js');
   const markdown = await renderMarkdown(source);
   const plan = buildPlan(source.result, source.context.questionnaire, source.context.messages);
-  return html.planHtml(markdown, plan, source.result, source.context.messages, paper, viewOfCustomers(source));
+  return html.planHtml(markdown, plan, source.result, source.context.messages, paper, { customers: viewOfCustomers(source), history: viewOfHistory(source) });
 }
 
 export async function posterHtml(source: Source, paper?: Paper): Promise<string> {

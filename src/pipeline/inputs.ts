@@ -1,6 +1,7 @@
 /** The shared input pipeline: one input file (answers or a saved Result) → a Result in a language, and the plan rendered from it. */
 import { validateAnswers, type Answers } from '../core/answers.js';
 import { customersView, validateCustomers, type CustomersIn, type CustomersView } from '../core/gap.js';
+import { historyView, type HistoryView } from '../core/history.js';
 import { buildPlan } from '../core/plan.js';
 import type { Questionnaire } from '../core/questionnaire.js';
 import type { Result } from '../core/result.js';
@@ -23,6 +24,8 @@ export interface Scored {
   context: LangContext;
   /** Present when the input was an answers file (not a saved Result). */
   answers?: Answers;
+  /** `--history DIR`: the earlier assessments, oldest first; the plan shows the trend per area. */
+  history?: Result[];
 }
 
 export function isResultData(data: unknown): boolean {
@@ -36,7 +39,11 @@ export function readSource(file: string): YamlSource {
 }
 
 export function scoreFile(file: string, options: InputOptions): Scored {
-  const source = readSource(file);
+  return scoreSource(readSource(file), options);
+}
+
+/** An answers file or a saved Result, read: scored, or checked and rendered again in the language asked. */
+export function scoreSource(source: YamlSource, options: InputOptions): Scored {
   const data = source.data as { lang?: unknown };
   const lang = resolveLang(options.lang, typeof data.lang === 'string' ? data.lang : undefined);
   const context = loadContext({ lang, questionnaireFile: options.questionnaire, templateFile: options.template });
@@ -52,10 +59,15 @@ export function scoreFile(file: string, options: InputOptions): Scored {
 }
 
 /** The data a plan template sees: the plan model, plus the raw Result for custom templates. */
-export async function renderMarkdown(source: Pick<Scored, 'result' | 'context'>): Promise<string> {
+export async function renderMarkdown(source: Pick<Scored, 'result' | 'context' | 'history'>): Promise<string> {
   const { result, context } = source;
   const template = await context.template();
-  return template({ ...buildPlan(result, context.questionnaire, context.messages), customers: viewOfCustomers(source) ?? false, result });
+  return template({ ...buildPlan(result, context.questionnaire, context.messages), customers: viewOfCustomers(source) ?? false, history: viewOfHistory(source) ?? false, result });
+}
+
+/** The trend per area, with `--history`. */
+export function viewOfHistory({ result, context, history }: Pick<Scored, 'result' | 'context' | 'history'>): HistoryView | undefined {
+  return history && history.length > 0 ? historyView([...history, result], context.messages) : undefined;
 }
 
 /** What the plan shows of the customers' view (the Result's `customers`), when there is one. */

@@ -39,6 +39,8 @@ const VALUE = 64;
 const PAIR_VALUE = 112;
 const ROW = 30;
 const PAIR_ROW = 40;
+/** A trend's row is taller: its band is the 0–100% scale, so a change of a few points shows. */
+const TREND_ROW = 48;
 const TOP = 8;
 const LEGEND = 26;
 const MAX_LABEL_CHARS = 28;
@@ -110,6 +112,85 @@ export function barChart(options: ChartOptions): string {
       parts.push(`<text class="legend" x="${n(x(from + 20))}" y="${n(y + 6)}" text-anchor="${anchor(true)}" dominant-baseline="middle">${e(item.text)}</text>`);
       from += 40 + Array.from(item.text).length * 7;
     }
+  }
+  const id = e(options.id);
+  return (
+    `<svg class="chart" xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${WIDTH} ${n(height)}" role="img" aria-labelledby="${id}-title ${id}-desc"${rtl ? ' direction="rtl"' : ''}>` +
+    `<title id="${id}-title">${e(options.title)}</title><desc id="${id}-desc">${e(options.desc)}</desc>${parts.join('')}</svg>`
+  );
+}
+
+export interface TrendRow {
+  label: string;
+  /** One per assessment, oldest first; null where the area does not apply or has no answer. */
+  values: readonly (number | null)[];
+  /** The customers' figures, the same way; absent without a survey. */
+  customers?: readonly (number | null)[];
+  /** The latest value as the language writes it. */
+  lastText: string;
+  /** The row's text equivalent, for its tooltip. */
+  title: string;
+  strong?: boolean;
+}
+
+export interface TrendOptions {
+  id: string;
+  title: string;
+  desc: string;
+  rows: readonly TrendRow[];
+  rtl: boolean;
+  legend: { owner: string; customers: string };
+}
+
+/**
+ * One line per area across the assessments, oldest at the start of the line: the owner's solid,
+ * the customers' dashed, each on the same 0–100% band. A gap in a line is an assessment without
+ * a figure for that area.
+ */
+export function trendChart(options: TrendOptions): string {
+  const { rows, rtl } = options;
+  const count = Math.max(1, ...rows.map((r) => r.values.length));
+  const PLOT = WIDTH - LABEL - VALUE - 16;
+  const hasCustomers = rows.some((r) => r.customers?.some((v) => v !== null));
+  const height = TOP + rows.length * TREND_ROW + LEGEND + 4;
+  const x = (from: number) => (rtl ? WIDTH - from : from);
+  const at = (i: number) => LABEL + 6 + (count === 1 ? 0 : ((PLOT - 12) * i) / (count - 1));
+  const y = (top: number, percent: number) => top + TREND_ROW - 6 - ((TREND_ROW - 12) * clamp(percent)) / 100;
+  /** The line through the figures, broken where one is missing, with a dot on each. */
+  const line = (values: readonly (number | null)[], top: number, cls: string) => {
+    const segments: string[] = [];
+    let path = '';
+    values.forEach((v, i) => {
+      if (v === null) {
+        path = '';
+        return;
+      }
+      path = `${path === '' ? 'M' : `${path}L`}${n(x(at(i)))} ${n(y(top, v))}`;
+      if (i === values.length - 1 || values[i + 1] === null) segments.push(path);
+    });
+    const dots = values.map((v, i) => (v === null ? '' : `<circle class="${cls}-dot" cx="${n(x(at(i)))}" cy="${n(y(top, v))}" r="2.5"/>`)).join('');
+    return `${segments.map((d) => `<path class="${cls}" d="${d}"/>`).join('')}${dots}`;
+  };
+  const parts: string[] = [];
+  rows.forEach((row, i) => {
+    const top = TOP + i * TREND_ROW;
+    const mid = top + TREND_ROW / 2;
+    parts.push(`<g class="row${row.strong ? ' priority' : ''}"><title>${e(row.title)}</title>`);
+    parts.push(`<text class="label" x="${n(x(LABEL - 8))}" y="${n(mid)}" text-anchor="end" dominant-baseline="middle">${e(shortLabel(row.label))}</text>`);
+    const a = x(LABEL);
+    const b = x(LABEL + PLOT);
+    parts.push(`<rect class="track" x="${n(Math.min(a, b))}" y="${n(top + 3)}" width="${n(PLOT)}" height="${n(TREND_ROW - 6)}"/>`);
+    if (row.customers) parts.push(line(row.customers, top, 'trend-customers'));
+    parts.push(line(row.values, top, 'trend'));
+    parts.push(`<text class="value" x="${n(x(LABEL + PLOT + 8))}" y="${n(mid)}" text-anchor="start" dominant-baseline="middle">${e(row.lastText)}</text></g>`);
+  });
+  const legendY = TOP + rows.length * TREND_ROW + 8;
+  const items = [{ cls: 'trend', text: options.legend.owner }, ...(hasCustomers ? [{ cls: 'trend-customers', text: options.legend.customers }] : [])];
+  let from = LABEL;
+  for (const item of items) {
+    parts.push(`<path class="${item.cls}" d="M${n(x(from))} ${n(legendY + 6)}H${n(x(from + 14))}"/>`);
+    parts.push(`<text class="legend" x="${n(x(from + 20))}" y="${n(legendY + 6)}" text-anchor="start" dominant-baseline="middle">${e(item.text)}</text>`);
+    from += 40 + Array.from(item.text).length * 7;
   }
   const id = e(options.id);
   return (

@@ -10,12 +10,13 @@ type Token = ReturnType<InstanceType<typeof MarkdownIt>['parse']>[number];
 import { escapeHtml } from '../core/escape.js';
 import type { Comparison } from '../core/compare.js';
 import type { CustomersView } from '../core/gap.js';
+import type { HistoryView } from '../core/history.js';
 import type { PlanModel } from '../core/plan.js';
 import type { Result } from '../core/result.js';
 import type { Messages } from '../i18n/en.js';
 import { fill } from '../i18n/format.js';
 import { formatDate, formatList, formatPercent, formatPercentDecimal } from '../i18n/intl.js';
-import { barChart, type ChartRow } from './chart.js';
+import { barChart, trendChart, type ChartRow } from './chart.js';
 
 export type Paper = 'a4' | 'letter';
 
@@ -97,6 +98,10 @@ svg .bar { fill: var(--accent); }
 svg .bar-before { fill: #9cb9d9; }
 svg .bar-priority { fill: var(--priority); }
 svg .spread { stroke: var(--ink); stroke-width: 2; fill: none; }
+svg .trend { stroke: var(--accent); stroke-width: 2; fill: none; }
+svg .trend-dot { fill: var(--accent); }
+svg .trend-customers { stroke: var(--priority); stroke-width: 2; stroke-dasharray: 4 3; fill: none; }
+svg .trend-customers-dot { fill: var(--priority); }
 .pinup { font-size: var(--fit, 11pt); }
 .pinup h1 { font-size: 1.5em; }
 .poster { font-size: var(--fit, 16pt); }
@@ -305,8 +310,24 @@ export function gapChart(view: CustomersView, messages: Messages): string {
   return `<figure>${svg}<figcaption>${escapeHtml(h.gapCaption)}</figcaption></figure>\n`;
 }
 
+/** The trend per area across the assessments: the owner's line, and the customers' where they were asked. */
+export function historyChart(view: HistoryView, messages: Messages): string {
+  const h = messages.html;
+  const lang = messages.lang;
+  const theirs = new Map((view.customers ?? []).map((r) => [r.id, r]));
+  const rows = view.rows.map((r) => {
+    const customers = theirs.get(r.id);
+    const title = `${r.title}: ${r.values.join(' → ')}${customers && customers.numbers.some((v) => v !== null) ? ` · ${messages.plan.tableCustomers} ${customers.values.join(' → ')}` : ''}`;
+    return { label: r.title, values: r.numbers, ...(customers ? { customers: customers.numbers } : {}), lastText: r.values.at(-1)!, title, strong: r.overall };
+  });
+  const desc = fill(h.trendDesc, { dates: formatList(view.columns, lang), areas: formatList(rows.map((r) => r.title), lang) });
+  const svg = trendChart({ id: 'chart-trend', title: h.trendTitle, desc, rows, rtl: isRtl(lang), legend: { owner: messages.plan.tableOurs, customers: messages.plan.tableCustomers } });
+  return `<figure>${svg}<figcaption>${escapeHtml(fill(h.trendCaption, { from: view.columns[0]!, to: view.columns.at(-1)! }))}</figcaption></figure>\n`;
+}
+
 /** The plan as a document: the pin-up page, the two things to post, then the method with the chart. */
-export function planHtml(markdown: string, plan: PlanModel, result: Result, messages: Messages, paper?: Paper, customers?: CustomersView): string {
+export function planHtml(markdown: string, plan: PlanModel, result: Result, messages: Messages, paper?: Paper, views: { customers?: CustomersView | undefined; history?: HistoryView | undefined } = {}): string {
+  const { customers, history } = views;
   const tokens = md.parse(markdown, {});
   const t = messages.plan;
   classifyTables(tokens, { [t.headingActions]: 'actions', [t.headingPostCommunication]: 'skills', [t.headingA]: 'scores', [t.headingE]: 'education' });
@@ -316,6 +337,9 @@ export function planHtml(markdown: string, plan: PlanModel, result: Result, mess
   // The gap chart follows the customers' table: the first table after their heading.
   const gapAt = customers ? tableEnd(tokens, t.customersHeading) : -1;
   const figures: Figure[] = gapAt < 0 ? [] : [[gapAt, gapChart(customers!, messages)]];
+  // The trend follows the history's first table, the owner's.
+  const trendAt = history ? tableEnd(tokens, t.historyHeading) : -1;
+  if (trendAt >= 0) figures.push([trendAt, historyChart(history!, messages)]);
   let body: string;
   if (post < 0) {
     // A template of the user's own: no page to pin up that csq can find; the chart goes first.
