@@ -9,11 +9,12 @@ import { fill } from '../i18n/format.js';
 import { formatDate, formatList, formatNumber, formatPercent } from '../i18n/intl.js';
 import { MIN_SURVEY_RESPONSES } from './limits.js';
 import { nextSurvey } from './resurvey.js';
+import { normalizeRequest } from './tally.js';
 import { checkWithSchema } from './issues.js';
 import { customersProblems, customersSchema, type CustomersIn } from './customers.js';
 
 export type { CustomersIn } from './customers.js';
-import { isApplicable, resolveProfile, type Questionnaire } from './questionnaire.js';
+import type { Questionnaire } from './questionnaire.js';
 import type { Result } from './result.js';
 import { wholePercentOf } from './scoring.js';
 import type { YamlSource } from './yaml.js';
@@ -31,20 +32,19 @@ export function validateCustomers(source: YamlSource, q: Questionnaire): Custome
 export function customersView(result: Result, customers: CustomersIn, q: Questionnaire, messages: Messages) {
   const lang = messages.lang;
   const t = messages.plan;
-  const profile = resolveProfile(q, result.profile);
   const byId = new Map(customers.areas.map((a) => [a.id, a]));
   const percent = (x: number | null) => (x === null ? '–' : formatPercent(Math.round(x), lang));
-  const rows = q.sections
-    .filter((section) => isApplicable(section, profile))
-    .map((section) => {
-      const own = result.sections.find((s) => s.id === section.id)!;
-      const ours = own.applicable ? wholePercentOf(own.score!, own.max!) : null;
-      const theirs = byId.get(section.id);
+  // The areas that apply to the business, in the questionnaire's order (the Result's).
+  const rows = result.sections
+    .filter((own) => own.applicable)
+    .map((own) => {
+      const ours = wholePercentOf(own.score!, own.max!);
+      const theirs = byId.get(own.id);
       const score = theirs?.score ?? null;
-      const gap = ours === null || score === null ? null : Math.round(score) - ours;
+      const gap = score === null ? null : Math.round(score) - ours;
       return {
-        id: section.id,
-        title: section.title,
+        id: own.id,
+        title: own.title,
         ours: percent(ours),
         customers: percent(score),
         gap: gap === null ? '–' : gap > 0 ? `+${gap}` : String(gap),
@@ -53,7 +53,7 @@ export function customersView(result: Result, customers: CustomersIn, q: Questio
         /** The numbers themselves, for the HTML chart. */
         oursValue: ours,
         customersValue: score,
-        oursBar: ours === null ? '' : bar(ours, 100),
+        oursBar: bar(ours, 100),
         customersBar: score === null ? '' : bar(score, 100),
         // What customers miss most, weighted by how much it matters to them: importance × the shortfall from 100%.
         need: score === null ? null : (theirs?.importance.weight ?? 1) * (100 - score),
@@ -64,11 +64,11 @@ export function customersView(result: Result, customers: CustomersIn, q: Questio
     .filter((r) => r.need !== null && r.need > 0)
     .sort((a, b) => b.need! - a.need!)
     .slice(0, 3);
-  const ownItems = [...result.requirements.internal, ...result.requirements.employees, ...result.requirements.topRequests].map(normal);
+  const ownItems = [...result.requirements.internal, ...result.requirements.employees, ...result.requirements.topRequests].map(normalizeRequest);
   const top = customers.requests.slice(0, 3);
   const missed = customers.requests
     .slice(0, 10)
-    .filter((r) => !ownItems.some((item) => item.includes(normal(r.text)) || normal(r.text).includes(item)))
+    .filter((r) => !ownItems.some((item) => item.includes(normalizeRequest(r.text)) || normalizeRequest(r.text).includes(item)))
     .slice(0, 5)
     .map((r) => r.text);
   const title = (id: string) => q.sections.find((s) => s.id === id)?.title ?? id;
@@ -104,4 +104,3 @@ export function customersView(result: Result, customers: CustomersIn, q: Questio
 
 export type CustomersView = ReturnType<typeof customersView>;
 
-const normal = (text: string) => text.normalize('NFC').toLowerCase().replace(/\s+/g, ' ').trim().replace(/[.!;,]+$/u, '');

@@ -36,7 +36,8 @@ export interface Resurvey {
 
 /** The next survey: after `surveyed` (YYYY-MM-DD, or null when unknown), for the business as described. */
 export function nextSurvey(business: Business | null | undefined, surveyed: string | null): Resurvey {
-  const steps = [...new Set(Object.values(RESURVEY_MONTHS))].sort((a, b) => a - b);
+  // The rhythms run from the most frequent, so their months ascend.
+  const steps = BUYING_RHYTHMS.map((r) => RESURVEY_MONTHS[r]);
   const base = business?.buys ? RESURVEY_MONTHS[business.buys] : DEFAULT_RESURVEY_MONTHS;
   let months = base;
   const perMonth = business?.customersPerMonth;

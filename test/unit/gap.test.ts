@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { loadAnswers } from '../../src/core/answers.js';
-import type { CustomersIn } from '../../src/core/customers.js';
+import { isCustomersData, type CustomersIn } from '../../src/core/customers.js';
 import { customersView, validateCustomers } from '../../src/core/gap.js';
 import { loadQuestionnaire } from '../../src/core/questionnaire.js';
 import { scoreAnswers } from '../../src/core/scoring.js';
@@ -99,6 +99,29 @@ describe('the customers’ view beside the owner’s', () => {
     const many = Array.from({ length: 12 }, (_, i) => ({ text: `want ${i}`, count: 12 - i }));
     // At most five, from the ten most asked.
     expect(customersView(result, tally({ requests: many }), q, en).missed).toEqual(['want 0', 'want 1', 'want 2', 'want 3', 'want 4']);
+    // Only the ten most asked are looked at: the eleventh, missed too, is not listed even when room is left.
+    const owned = Array.from({ length: 10 }, (_, i) => ({ text: i < 9 ? 'faster quotes' : 'want 9', count: 20 - i }));
+    expect(customersView(result, tally({ requests: [...owned, { text: 'want 10', count: 1 }] }), q, en).missed).toEqual(['want 9']);
+  });
+
+  it('counts a request as on the owner’s lists when either holds the other, case, spacing and closing marks aside', () => {
+    // full.yaml's lists hold "Faster quotes" and "Evening and weekend hours", among others.
+    const missed = (...texts: string[]) => customersView(result, tally({ requests: texts.map((text) => ({ text, count: 2 })) }), q, en).missed;
+    expect(missed('  FASTER \t quotes!!;  ')).toEqual([]);
+    // The request inside an item of the owner's ("Evening and weekend hours"), and an item inside the request.
+    expect(missed('  weekend   HOURS. ')).toEqual([]);
+    expect(missed('weekend hours!!')).toEqual([]);
+    expect(missed('faster quotes, please, and evening and weekend hours too')).toEqual([]);
+    // Neither holds the other: missed. A mark inside a request is part of it; only closing ones go.
+    expect(missed('quotes faster')).toEqual(['quotes faster']);
+    expect(missed('faster. quotes')).toEqual(['faster. quotes']);
+    expect(missed('fasterquotes')).toEqual(['fasterquotes']);
+  });
+
+  it('shows only the areas that apply to the business', () => {
+    const solo = scoreAnswers(q, loadAnswers(readFileSync('test/fixtures/solo.yaml', 'utf8'), 'solo.yaml', q), 'en');
+    const rows = customersView(solo, tally(), q, en).rows.map((r) => r.id);
+    expect(rows).toEqual(q.sections.filter((s) => s.id !== 'staff').map((s) => s.id));
   });
 
   it('says the NPS with its margin, and nothing without answers', () => {
@@ -121,8 +144,47 @@ describe('validateCustomers', () => {
   };
   const json = (more: Partial<CustomersIn>) => JSON.stringify(tally(more), null, 2);
 
-  it('takes a tally of this questionnaire', () => {
+  it('takes a tally of this questionnaire, every figure at its bounds, and gives it back', () => {
     expect(problemsOf(json({}))).toEqual([]);
+    const edges = tally({
+      areas: [{ ...area('errors', 0, 0), spread: 48.2 }, { ...area('staff', 100, 1), spread: 0 }],
+      nps: { answers: 3, score: -100, margin: 0 },
+      requests: [
+        { text: 'x'.repeat(2000), count: 1 },
+        { text: 'parking', count: 7 },
+      ],
+    });
+    expect(validateCustomers(parseYaml(JSON.stringify(edges), 'customers.json'), q)).toEqual(edges);
+    expect(validateCustomers(parseYaml(JSON.stringify(tally({ nps: { answers: 3, score: 100, margin: 5 } })), 'customers.json'), q).nps.score).toBe(100);
+  });
+
+  it('refuses a figure just past each bound', () => {
+    const one = (more: Partial<CustomersIn>) => problemsOf(json(more)).map((p) => p.replace(/^\d+:\d+ /, ''));
+    expect(one({ areas: [{ ...area('errors', 50, 1), spread: -0.1 }] })).toEqual(['areas[0].spread below-minimum']);
+    expect(one({ nps: { answers: 3, score: -100.1, margin: 1 } })).toEqual(['nps.score below-minimum']);
+    expect(one({ requests: [{ text: 'x'.repeat(2001), count: 1 }] })).toEqual(['requests[0].text too-long']);
+    expect(one({ requests: [{ text: 'parking', count: 0 }] })).toEqual(['requests[0].count below-minimum']);
+    expect(one({ requests: Array.from({ length: 1001 }, (_, i) => ({ text: `want ${i}`, count: 1 })) })).toEqual(['requests too-many-items']);
+  });
+
+  it('names what it found and what it expected', () => {
+    try {
+      validateCustomers(parseYaml(json({ questionnaire: 'other', areas: [area('delight', 50, 0)] }), 'customers.json'), q);
+      expect.unreachable();
+    } catch (error) {
+      expect((error as InputError).problems.map((p) => p.values)).toEqual([{ found: 'other', expected: 'csq' }, { key: 'delight' }]);
+    }
+  });
+
+  it('knows a tally from an answers file or a Result', () => {
+    expect(isCustomersData(tally())).toBe(true);
+    expect(isCustomersData({ schemaVersion: 1, areas: [], nps: {} })).toBe(true);
+    expect(isCustomersData({ schemaVersion: 1, areas: [] })).toBe(false);
+    expect(isCustomersData({ schemaVersion: 1, nps: {} })).toBe(false);
+    expect(isCustomersData({ areas: [], nps: {} })).toBe(false);
+    expect(isCustomersData(result)).toBe(false);
+    expect(isCustomersData(null)).toBe(false);
+    expect(isCustomersData('schemaVersion areas nps')).toBe(false);
   });
 
   it('locates a tally of another questionnaire, and an area that is not one of its sections', () => {

@@ -47,6 +47,8 @@ describe('historyView', () => {
   it('shows a fall with its sign, and calls an undated current assessment this one', () => {
     const view = historyView([assessed('2025-05-01', [4, 4, 3]), assessed(null, [3, 2, 2])], en);
     expect(view.columns).toEqual(['May 1, 2025', 'This assessment']);
+    // An undated earlier one (the pipeline refuses it) is no "this assessment".
+    expect(historyView([assessed(null, [4, 4, 3]), assessed(null, [3, 2, 2])], en).columns).toEqual(['–', 'This assessment']);
     expect(view.rows.find((r) => r.id === 'errors')!.change).toBe('-26.7');
   });
 

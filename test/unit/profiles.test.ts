@@ -57,12 +57,13 @@ describe('the owners’ own data points the plan to an area', () => {
 });
 
 describe('three owners’ plans', () => {
-  const restaurant = plan('examples/profiles/restaurant.yaml');
-  const designer = plan('examples/profiles/web-designer.yaml');
-  const supplier = plan('examples/profiles/supplier.yaml');
+  // Rendered inside each test, not at collection: mutation testing sees only what a test itself runs.
+  const restaurant = () => plan('examples/profiles/restaurant.yaml');
+  const designer = () => plan('examples/profiles/web-designer.yaml');
+  const supplier = () => plan('examples/profiles/supplier.yaml');
 
   it('each fits its page to pin up in 60 lines, and stays short', () => {
-    for (const p of [restaurant, designer, supplier]) {
+    for (const p of [restaurant(), designer(), supplier()]) {
       expect(pinUpPage(p.markdown).split('\n').length).toBeLessThanOrEqual(60);
       expect(ownWords(p.markdown, p.answers)).toBeLessThan(1400);
     }
@@ -70,28 +71,28 @@ describe('three owners’ plans', () => {
 
   it('the restaurant’s allergen mix-ups lead its plan: quoted under error reduction, its idea suggested first', () => {
     // By score, "Improving…" (learn from others rated 1) is the first priority and error reduction the second.
-    expect(restaurant.result.improve).toEqual(['improvement', 'errors', 'information']);
-    const errorsPart = restaurant.markdown.slice(restaurant.markdown.indexOf('### 2. Error reduction'), restaurant.markdown.indexOf('### 3.'));
+    expect(restaurant().result.improve).toEqual(['improvement', 'errors', 'information']);
+    const errorsPart = restaurant().markdown.slice(restaurant().markdown.indexOf('### 2. Error reduction'), restaurant().markdown.indexOf('### 3.'));
     expect(errorsPart).toContain('Our own data points here: “Two allergen mix-ups in October, one guest needed treatment” and “Clear allergen information”.');
-    const actions = pinUpPage(restaurant.markdown).split('\n').filter((l) => l.startsWith('| ') && !l.startsWith('| Action'));
+    const actions = pinUpPage(restaurant().markdown).split('\n').filter((l) => l.startsWith('| ') && !l.startsWith('| Action'));
     // The kickoff (dated) first, then the suggestions: error reduction's before the lowest-scored "learn from others".
     expect(actions[0]).toContain('Kickoff meeting');
     const suggested = actions.filter((l) => l.includes('*(suggested)*'));
     expect(suggested.map((l) => l.split(' | ')[1])).toEqual(['Error reduction', 'Improving products, services and processes', 'Using customer information']);
     expect(suggested[1]).toContain('Meet peers');
-    expect(pinUpPage(restaurant.markdown)).toContain('*Our own data points to Customer outreach as well, which is not a priority by its score;');
+    expect(pinUpPage(restaurant().markdown)).toContain('*Our own data points to Customer outreach as well, which is not a priority by its score;');
   });
 
   it('the web designer’s plan has no staff, team or meeting, and her three dated actions in date order', () => {
-    const outsideScores = designer.markdown.replace(/## A\.[\s\S]*?\n### /, '### ');
+    const outsideScores = designer().markdown.replace(/## A\.[\s\S]*?\n### /, '### ');
     expect(outsideScores).not.toMatch(/\b(staff|employees?|team|managers?|meetings?|colleagues|whole organization)\b/i);
-    const due = [...pinUpPage(designer.markdown).matchAll(/\| (\w+ \d+, \d{4}) \|/g)].map((m) => new Date(m[1]!).getTime());
+    const due = [...pinUpPage(designer().markdown).matchAll(/\| (\w+ \d+, \d{4}) \|/g)].map((m) => new Date(m[1]!).getTime());
     expect(due).toHaveLength(3);
     expect([...due].sort((a, b) => a - b)).toEqual(due);
   });
 
   it('the supplier’s plan names the areas its data points to that are not priorities', () => {
-    expect(pinUpPage(supplier.markdown)).toContain('*Our own data points to Customer alignment, Customer outreach, and Skilled and empowered staff as well, which are not priorities');
+    expect(pinUpPage(supplier().markdown)).toContain('*Our own data points to Customer alignment, Customer outreach, and Skilled and empowered staff as well, which are not priorities');
   });
 
   it('the bundled example is under 1,200 words of csq’s own', () => {
