@@ -3,7 +3,7 @@
  * accented and bracketed there. Run every command, the plan, the walk and a sample of
  * problems in it: any plain English word left is a string that escaped the catalogues.
  */
-import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { parse, stringify } from 'yaml';
@@ -120,6 +120,44 @@ describe('the pseudo-locale finds every string that escaped the catalogues', () 
       csq(['report', full, solo, '--out-dir', path.join(dir, 'out'), '--force', '--min-score', '90', '--min-section', 'staff=90', ...X]),
     ];
     for (const run of runs) expectNoEnglish('a command', `${run.stdout}\n${run.stderr}`);
+  });
+
+  it('in the customers’ view, the next survey, the trend and compare over time, as Markdown and HTML', () => {
+    const responses = path.join(dir, 'responses.csv');
+    // The customers' own words are theirs: accented, like the answers' texts.
+    writeFileSync(responses, 'delight,easy-to-deal,review-complaints,importance.outreach,recommend,wants\n4,5,4,5,10,Pàrkíng\n2,3,2,4,3,Fàstér qúótés\n');
+    const customers = path.join(dir, 'customers.json');
+    const tally = csq(['survey', 'tally', responses, '--date', '2026-11-30', '-o', customers, '--force', ...X]);
+    expect(tally.code).toBe(0);
+    expectNoEnglish('survey tally', tally.stderr);
+    // The answers describe the business, and an earlier assessment keeps the tally.
+    const described = path.join(dir, 'described.yaml');
+    writeFileSync(described, `${readFileSync(full, 'utf8').trimEnd()}\nbusiness:\n  buys: weekly\n  customersPerMonth: 20\n`);
+    const past = path.join(dir, 'past');
+    mkdirSync(past, { recursive: true });
+    const earlier = readFileSync(described, 'utf8').replace('date: 2026-11-23', 'date: 2026-05-23');
+    writeFileSync(path.join(past, 'earlier.yaml'), `${earlier.trimEnd()}\ncustomers:\n${readFileSync(customers, 'utf8').replace(/^/gm, '  ').trimEnd()}\n`);
+    const runs = [
+      csq(['report', described, '--customers', customers, '--history', past, ...X]),
+      csq(['report', full, '--customers', customers, ...X]),
+      csq(['compare', path.join(past, 'earlier.yaml'), described, ...X]),
+      csq(['compare', path.join(past, 'earlier.yaml'), described, '--format', 'markdown', ...X]),
+    ];
+    for (const run of runs) {
+      expect(run.code, run.stderr).toBe(0);
+      expectNoEnglish('the customers’ view', `${run.stdout}\n${run.stderr}`);
+    }
+    // The plan has the next survey's date (six months after 2026-11-30) and the trend's two columns.
+    expect(runs[0]!.stdout).toContain('2027');
+    expect(runs[0]!.stdout).toMatch(/2026.*\|.*2026.*\|/);
+    for (const args of [
+      ['report', described, '--customers', customers, '--history', past, '--format', 'html'],
+      ['compare', path.join(past, 'earlier.yaml'), described, '--format', 'html'],
+    ]) {
+      const run = csq([...args, ...X]);
+      expect(run.code, run.stderr).toBe(0);
+      expectNoEnglish(args.join(' '), run.stdout.replace(/<style>[\s\S]*?<\/style>/, ' ').replace(/<[^>]*>/g, ' ').replace(/&[#\w]+;/g, ' '));
+    }
   });
 
   it('in problems: a sample of every kind of bad input, and of the command line', () => {
