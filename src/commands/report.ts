@@ -104,7 +104,7 @@ async function reportTo(files: string[], options: ReportOptions & { format: stri
   const entry = workers > 0 ? (await import('./report-worker.js')).workerFile() : undefined;
   const pool = entry ? startPool(path.join(packageRoot(), 'bin', 'worker.cjs'), { entry, job, lang: options.lang }, workers, files.length) : undefined;
   try {
-    return await writeBatch(files, outputs, pool ? pool.render : batchRenderer(job, printer), { outDir: options.outDir, force: options.force === true });
+    return await writeBatch(files, outputs, pool ? pool.render : batchRenderer(job, printer), { outDir: options.outDir, force: options.force === true, rendersElsewhere: pool !== undefined });
   } finally {
     await pool?.close();
   }
