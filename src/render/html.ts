@@ -317,7 +317,7 @@ export function historyChart(view: HistoryView, messages: Messages): string {
   const theirs = new Map((view.customers ?? []).map((r) => [r.id, r]));
   const rows = view.rows.map((r) => {
     const customers = theirs.get(r.id);
-    const title = `${r.title}: ${r.values.join(' → ')}${customers && customers.numbers.some((v) => v !== null) ? ` · ${messages.plan.tableCustomers} ${customers.values.join(' → ')}` : ''}`;
+    const title = `${r.title}: ${r.values.join(' → ')}${customers ? ` · ${messages.plan.tableCustomers} ${customers.values.join(' → ')}` : ''}`;
     return { label: r.title, values: r.numbers, ...(customers ? { customers: customers.numbers } : {}), lastText: r.values.at(-1)!, title, strong: r.overall };
   });
   const desc = fill(h.trendDesc, { dates: formatList(view.columns, lang), areas: formatList(rows.map((r) => r.title), lang) });
@@ -433,9 +433,11 @@ export function compareHtml(comparison: Comparison, markdown: string, messages: 
     const theirs: ChartRow[] = comparison.sections
       .filter((c) => c.customers && (c.customers.before !== null || c.customers.after !== null))
       .map((c) => ({ label: c.title, value: c.customers!.after, valueText: pct(c.customers!.after), before: { value: c.customers!.before, valueText: pct(c.customers!.before) } }));
-    const desc2 = formatList(theirs.map((r) => fill(h.compareArea, { title: r.label, before: r.before!.valueText, after: r.valueText })), lang);
-    const chart = barChart({ id: 'chart-compare-customers', title: h.compareCustomersTitle, desc: desc2, rows: theirs, rtl: isRtl(lang), legend: { before: messages.compare.customersBefore, after: messages.compare.customersAfter } });
-    if (theirs.length > 0) figures.push(`<figure>${chart}<figcaption>${escapeHtml(h.compareCustomersCaption)}</figcaption></figure>\n`);
+    if (theirs.length > 0) {
+      const areas = formatList(theirs.map((r) => fill(h.compareArea, { title: r.label, before: r.before!.valueText, after: r.valueText })), lang);
+      const chart = barChart({ id: 'chart-compare-customers', title: h.compareCustomersTitle, desc: areas, rows: theirs, rtl: isRtl(lang), legend: { before: messages.compare.customersBefore, after: messages.compare.customersAfter } });
+      figures.push(`<figure>${chart}<figcaption>${escapeHtml(h.compareCustomersCaption)}</figcaption></figure>\n`);
+    }
   }
   const body = `<main>\n<h1>${escapeHtml(title)}</h1>\n${figures.join('')}${render(compareTokens(markdown))}</main>`;
   return htmlDocument({ lang, title, organization, date: formatDate(after.date, lang), messages, kind: 'compare', body });

@@ -5,7 +5,7 @@ import { CsqError } from '../../src/errors.js';
 import { browserCandidates, findBrowser } from '../../src/io/browser.js';
 import { csvDocument } from '../../src/pipeline/csv-table.js';
 import { scoreFile } from '../../src/pipeline/inputs.js';
-import { barChart, shortLabel } from '../../src/render/chart.js';
+import { barChart, shortLabel, trendChart } from '../../src/render/chart.js';
 import { fixture } from '../helpers.js';
 import { markup } from '../html-markup.js';
 
@@ -145,5 +145,55 @@ describe('finding a browser', () => {
 
   it('says how to install one when there is none', () => {
     expect(code(() => findBrowser({ PATH: '/usr/bin' }, 'linux', () => false))).toEqual([['no-browser', 'install-browser', undefined]]);
+  });
+});
+
+describe('the trend chart', () => {
+  const chart = (rows: Parameters<typeof trendChart>[0]['rows'], rtl = false) =>
+    trendChart({ id: 'trend', title: 'Trend', desc: 'All of it', rows, rtl, legend: { owner: 'Yours', customers: 'Theirs' } });
+  const row = (values: (number | null)[], customers?: (number | null)[]) => ({ label: 'Errors', values, ...(customers ? { customers } : {}), lastText: 'x', title: 'Errors: …' });
+  const paths = (svg: string, cls: string) => [...svg.matchAll(new RegExp(`<path class="${cls}" d="([^"]*)"/>`, 'g'))].map((m) => m[1]!);
+  // The legend's sample lines are horizontal (H); the figures' lines are not.
+  const lines = (svg: string, cls: string) => paths(svg, cls).filter((d) => !d.includes('H'));
+
+  it('draws each area’s figures left to right on its 0–100% band, oldest first', () => {
+    // Three assessments across the plot (x 256 to 554), 0% at the band's foot (y 50), 100% at its head (y 14).
+    const svg = chart([row([0, 50, 100])]);
+    expect(lines(svg, 'trend')).toEqual(['M256 50L405 32L554 14']);
+    expect(svg.match(/class="trend-dot"/g)).toHaveLength(3);
+    // The second row's band is one row lower (48 units); a figure past 100% stays on the band.
+    expect(lines(chart([row([0]), row([120, -5])]), 'trend')).toEqual(['M256 50', 'M256 62L554 98']);
+  });
+
+  it('breaks a line where an assessment has no figure, and puts no dot there', () => {
+    const svg = chart([row([10, null, 30, 40])]);
+    expect(lines(svg, 'trend')).toEqual(['M256 46.4', 'M454.7 39.2L554 35.6']);
+    expect(svg.match(/class="trend-dot"/g)).toHaveLength(3);
+  });
+
+  it('mirrors right to left: the oldest at the right', () => {
+    expect(lines(chart([row([0, 50, 100])], true), 'trend')).toEqual(['M384 50L235 32L86 14']);
+    expect(chart([row([0])], true)).toContain('direction="rtl"');
+  });
+
+  it('draws the customers’ line, and their legend, only where they have a figure', () => {
+    const theirs = chart([row([20, 40], [null, 70])]);
+    // 70% at the second of two assessments: x 554, y 50 − 36 × 0.7; its legend after "Yours" (40 + 5 × 7 units on).
+    expect(paths(theirs, 'trend-customers')).toEqual(['M554 24.8', 'M325 70H339']);
+    expect(theirs).toContain('>Theirs</text>');
+    const none = chart([row([20, 40], [null, null])]);
+    expect(paths(none, 'trend-customers')).toEqual([]);
+    expect(none).not.toContain('Theirs');
+    expect(none).toContain('>Yours</text>');
+  });
+
+  it('escapes every text, and carries its title and description', () => {
+    const svg = trendChart({ id: 'a"b', title: '<T>', desc: '&', rows: [{ ...row([1]), label: '<b>', title: '"q"' }], rtl: false, legend: { owner: '<o>', customers: 'c' } });
+    expect(svg).toContain('aria-labelledby="a&quot;b-title a&quot;b-desc"');
+    expect(svg).toContain('<title id="a&quot;b-title">&lt;T&gt;</title><desc id="a&quot;b-desc">&amp;</desc>');
+    expect(svg).toContain('<title>&quot;q&quot;</title>');
+    expect(svg).toContain('>&lt;b&gt;</text>');
+    expect(svg).toContain('>&lt;o&gt;</text>');
+    expect(svg).not.toMatch(/<b>|<o>/);
   });
 });
