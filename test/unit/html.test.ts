@@ -12,8 +12,8 @@ import { fixture } from '../helpers.js';
 import { markup } from '../html-markup.js';
 
 /** What csq's own markup uses; anything else came from somewhere it must not. */
-const TAGS = ['html', 'head', 'meta', 'title', 'style', 'body', 'main', 'section', 'h1', 'h2', 'h3', 'p', 'br', 'blockquote', 'strong', 'em', 'code', 'ul', 'ol', 'li', 'table', 'thead', 'tbody', 'tr', 'th', 'td', 'hr', 'figure', 'figcaption', 'svg', 'desc', 'g', 'rect', 'path', 'text', 'span', '!doctype'];
-const ATTRIBUTES = ['lang', 'dir', 'charset', 'http-equiv', 'content', 'name', 'class', 'style', 'id', 'xmlns', 'viewbox', 'role', 'aria-labelledby', 'x', 'y', 'width', 'height', 'd', 'text-anchor', 'dominant-baseline', 'direction', 'html'];
+const TAGS = ['html', 'head', 'meta', 'title', 'style', 'body', 'main', 'section', 'h1', 'h2', 'h3', 'p', 'br', 'blockquote', 'strong', 'em', 'code', 'ul', 'ol', 'li', 'table', 'thead', 'tbody', 'tr', 'th', 'td', 'hr', 'figure', 'figcaption', 'svg', 'desc', 'g', 'rect', 'path', 'circle', 'text', 'span', '!doctype'];
+const ATTRIBUTES = ['lang', 'dir', 'charset', 'http-equiv', 'content', 'name', 'class', 'style', 'id', 'xmlns', 'viewbox', 'role', 'aria-labelledby', 'x', 'y', 'width', 'height', 'd', 'cx', 'cy', 'r', 'text-anchor', 'dominant-baseline', 'direction', 'html'];
 
 const hostile = () => scoreFile(fixture('hostile', 'text.yaml'), {});
 
@@ -76,6 +76,29 @@ describe('the plan as HTML', () => {
     const style = html.slice(html.indexOf('<style>') + '<style>'.length, html.indexOf('</style>'));
     expect(style).not.toMatch(/<|alert\(0\)/);
     expect(style).toContain(cssString('Evil & Co <script>alert(0)</script> "quoted" \'single\''));
+  });
+
+  it('places the trend after the history’s table and the gap after the customers’, hostile text and all', async () => {
+    const scored = hostile();
+    const areas = scored.result.sections.map((s) => ({ id: s.id, answers: 12, score: 50, spread: null, importance: { answers: 0, mean: null, weight: null }, competitor: { answers: 0, score: null } }));
+    const customers = { schemaVersion: 1 as const, questionnaire: scored.result.questionnaire.id, responses: 12, anecdotal: false, areas, nps: { answers: 0, score: null, margin: null }, requests: [{ text: '<script>alert(9)</script>', count: 3 }] };
+    const result = { ...scored.result, customers };
+    const html = await planHtml({ ...scored, result, history: [{ ...scored.result, date: '2025-01-01' }] });
+    const at = (id: string) => html.indexOf(`aria-labelledby="${id}-title`);
+    // The owner's chart under A, the trend after A's "Over time" table, the gap after B's customers' table.
+    expect(at('chart-areas')).toBeGreaterThan(0);
+    expect(at('chart-trend')).toBeGreaterThan(html.indexOf('Change since the first (points)</th>'));
+    expect(at('chart-trend')).toBeLessThan(html.indexOf('<h2>B.'));
+    expect(at('chart-gap')).toBeGreaterThan(html.indexOf('Gap (points)</th>'));
+    expect(html.indexOf('Gap (points)</th>')).toBeGreaterThan(html.indexOf('<h2>B.'));
+    const { tags, attributes } = markup(html);
+    expect([...tags].filter((t) => !TAGS.includes(t))).toEqual([]);
+    expect([...attributes].filter((a) => !ATTRIBUTES.includes(a))).toEqual([]);
+    expect(html).toContain('&lt;script&gt;alert(9)&lt;/script&gt;');
+    expect(html).not.toContain('<script>');
+    // Without them, neither chart.
+    const plain = await planHtml(scored);
+    expect(plain).not.toMatch(/chart-trend|chart-gap/);
   });
 
   it('adds the spread per area to a team’s chart', async () => {
