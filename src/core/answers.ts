@@ -10,6 +10,7 @@ import * as z from 'zod';
 import { InputError, type Problem } from '../errors.js';
 import { customersProblems, customersSchema } from './customers.js';
 import { checkWithSchema, type Complaint } from './issues.js';
+import { KEEP_SCHEMAS } from './lazy.js';
 import { langCode, meta } from './meta.js';
 
 export { fieldMeta, keysOf, metaOf, schemaAt, unwrap, type FieldMeta } from './meta.js';
@@ -135,7 +136,7 @@ const schemas = new WeakMap<Questionnaire, AnswersSchema>();
 
 export function answersSchema(q: Questionnaire): AnswersSchema {
   let schema = schemas.get(q);
-  if (!schema) schemas.set(q, (schema = buildAnswersSchema(q)));
+  if (!schema || !KEEP_SCHEMAS) schemas.set(q, (schema = buildAnswersSchema(q)));
   return schema;
 }
 
