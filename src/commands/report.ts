@@ -13,7 +13,6 @@ import { formatFromExtension, openPrinter, REPORT_FORMATS, parsePaper, planHtml,
 import type { Printer } from '../io/browser.js';
 import { stdoutIsTerminal, writeStderr, writeStdout } from '../io/stdio.js';
 import { csvTable } from '../pipeline/csv-table.js';
-import { readHistory } from '../pipeline/history.js';
 
 export interface ReportOptions extends InputOptions {
   output?: string;
@@ -75,7 +74,8 @@ async function reportTo(files: string[], options: ReportOptions & { format: stri
   if (options.outDir === undefined) {
     const output = options.output ?? STDIO;
     const current = withCustomers(files[0]!, options);
-    const scored = options.history === undefined ? current : { ...current, history: readHistory(options.history, current, options) };
+    // The history's reader loads only for --history: one report does not pay for it.
+    const scored = options.history === undefined ? current : { ...current, history: (await import('../pipeline/history.js')).readHistory(options.history, current, options) };
     const gates = gatesOf(scored);
     await emit(await render(scored, options.format, paper, printer, output), output, options);
     if (output !== STDIO && !options.quiet) {
