@@ -119,7 +119,7 @@ export function compareResults(before: Result, after: Result, overallTitle: stri
 }
 
 /** after − before of two figures of one decimal (the tally's), to one decimal; null without both. */
-function difference(before: number | null, after: number | null): number | null {
+export function difference(before: number | null, after: number | null): number | null {
   return before === null || after === null ? null : Math.round((after - before) * 10) / 10;
 }
 

@@ -6,7 +6,7 @@
  */
 import type { Messages } from '../i18n/en.js';
 import { formatDate, formatPercentDecimal, formatSigned } from '../i18n/intl.js';
-import { compareResults } from './compare.js';
+import { compareResults, difference } from './compare.js';
 import type { Result } from './result.js';
 
 /** Assessments in one plan's history, this one included: enough for a trend, and a table that fits a page. */
@@ -61,7 +61,7 @@ export function historyView(results: readonly Result[], messages: Messages): His
         const from = numbers.find((v) => v !== null) ?? null;
         const to = numbers.at(-1) ?? null;
         if (from === null) return [];
-        return [row(s.id, s.title, numbers, to === null || numbers.filter((v) => v !== null).length < 2 ? null : Math.round((to - from) * 10) / 10)];
+        return [row(s.id, s.title, numbers, numbers.filter((v) => v !== null).length < 2 ? null : difference(from, to))];
       })
     : null;
   const columns = results.map((r, i) => (i === results.length - 1 && r.date === null ? messages.plan.historyNow : (formatDate(r.date, lang) ?? '–')));

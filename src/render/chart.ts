@@ -104,18 +104,29 @@ export function barChart(options: ChartOptions): string {
     const valueText = row.before ? `${row.before.valueText}${joiner}${row.valueText}` : row.valueText;
     parts.push(`<text class="value" x="${n(x(LABEL + PLOT + 8))}" y="${n(mid)}" text-anchor="${anchor(true)}" dominant-baseline="middle">${e(valueText)}</text></g>`);
   });
-  if (legendItems.length) {
-    let from = LABEL;
-    const y = TOP + rows.length * rowHeight + 8;
-    for (const item of legendItems) {
-      parts.push(item.cls === 'spread' ? `<path class="spread" d="M${n(x(from))} ${n(y + 6)}H${n(x(from + 14))}"/>` : rect(from, from + 14, y, 12, item.cls));
-      parts.push(`<text class="legend" x="${n(x(from + 20))}" y="${n(y + 6)}" text-anchor="${anchor(true)}" dominant-baseline="middle">${e(item.text)}</text>`);
-      from += 40 + Array.from(item.text).length * 7;
-    }
+  const y = TOP + rows.length * rowHeight + 8;
+  parts.push(...legendParts(legendItems, y, x, (cls, from) => (cls === 'spread' ? pathElement(`M${n(x(from))} ${n(y + 6)}H${n(x(from + 14))}`, 'spread') : rect(from, from + 14, y, 12, cls))));
+  return chartSvg(options, height, parts);
+}
+
+/** The legend's entries side by side from the plot's start, each its sample, then its text. */
+function legendParts(items: readonly { cls: string; text: string }[], y: number, x: (from: number) => number, sample: (cls: string, from: number) => string): string[] {
+  const parts: string[] = [];
+  let from = LABEL;
+  for (const item of items) {
+    parts.push(sample(item.cls, from), `<text class="legend" x="${n(x(from + 20))}" y="${n(y + 6)}" text-anchor="start" dominant-baseline="middle">${e(item.text)}</text>`);
+    from += 40 + Array.from(item.text).length * 7;
   }
+  return parts;
+}
+
+const pathElement = (d: string, cls: string) => `<path class="${cls}" d="${d}"/>`;
+
+/** The chart's frame: its box, mirrored for right to left, and its text equivalent. */
+function chartSvg(options: { id: string; title: string; desc: string; rtl: boolean }, height: number, parts: readonly string[]): string {
   const id = e(options.id);
   return (
-    `<svg class="chart" xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${WIDTH} ${n(height)}" role="img" aria-labelledby="${id}-title ${id}-desc"${rtl ? ' direction="rtl"' : ''}>` +
+    `<svg class="chart" xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${WIDTH} ${n(height)}" role="img" aria-labelledby="${id}-title ${id}-desc"${options.rtl ? ' direction="rtl"' : ''}>` +
     `<title id="${id}-title">${e(options.title)}</title><desc id="${id}-desc">${e(options.desc)}</desc>${parts.join('')}</svg>`
   );
 }
@@ -169,7 +180,7 @@ export function trendChart(options: TrendOptions): string {
       if (i === values.length - 1 || values[i + 1] === null) segments.push(path);
     });
     const dots = values.map((v, i) => (v === null ? '' : `<circle class="${cls}-dot" cx="${n(x(at(i)))}" cy="${n(y(top, v))}" r="2.5"/>`)).join('');
-    return `${segments.map((d) => `<path class="${cls}" d="${d}"/>`).join('')}${dots}`;
+    return `${segments.map((d) => pathElement(d, cls)).join('')}${dots}`;
   };
   const parts: string[] = [];
   rows.forEach((row, i) => {
@@ -186,15 +197,6 @@ export function trendChart(options: TrendOptions): string {
   });
   const legendY = TOP + rows.length * TREND_ROW + 8;
   const items = [{ cls: 'trend', text: options.legend.owner }, ...(hasCustomers ? [{ cls: 'trend-customers', text: options.legend.customers }] : [])];
-  let from = LABEL;
-  for (const item of items) {
-    parts.push(`<path class="${item.cls}" d="M${n(x(from))} ${n(legendY + 6)}H${n(x(from + 14))}"/>`);
-    parts.push(`<text class="legend" x="${n(x(from + 20))}" y="${n(legendY + 6)}" text-anchor="start" dominant-baseline="middle">${e(item.text)}</text>`);
-    from += 40 + Array.from(item.text).length * 7;
-  }
-  const id = e(options.id);
-  return (
-    `<svg class="chart" xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${WIDTH} ${n(height)}" role="img" aria-labelledby="${id}-title ${id}-desc"${rtl ? ' direction="rtl"' : ''}>` +
-    `<title id="${id}-title">${e(options.title)}</title><desc id="${id}-desc">${e(options.desc)}</desc>${parts.join('')}</svg>`
-  );
+  parts.push(...legendParts(items, legendY, x, (cls, from) => pathElement(`M${n(x(from))} ${n(legendY + 6)}H${n(x(from + 14))}`, cls)));
+  return chartSvg(options, height, parts);
 }
