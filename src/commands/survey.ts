@@ -15,7 +15,7 @@ import { messagesFor, resolveLang, SUPPORTED_LANGS, uiMessages } from '../i18n/i
 import { STDIO, readTextFile, recordInputs, writeFileAtomic } from '../io/files.js';
 import { today } from '../io/clock.js';
 import { writeStderr, writeStdout } from '../io/stdio.js';
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { bundledQuestionnaire, loadContext } from '../pipeline/context.js';
 import { openPrinter, parsePaper } from '../pipeline/documents.js';
 import { formatProblem } from '../render/problems.js';

@@ -3,7 +3,7 @@
  * declaration (answers.ts): every field in its order with its explanation, every
  * id with the statement's text, and the scale. Pure.
  */
-import type * as z from 'zod';
+import type * as z from 'zod/mini';
 import { fill, type Messages } from '../i18n/en.js';
 import { answersSchema, keysOf, metaOf, schemaAt, unwrap } from './answers.js';
 import { isApplicable, type Questionnaire } from './questionnaire.js';
@@ -24,7 +24,7 @@ interface Line {
   example?: boolean;
 }
 
-export function answersTemplate(q: Questionnaire, messages: Messages, options: TemplateOptions, schema: z.ZodType = answersSchema(q)): string {
+export function answersTemplate(q: Questionnaire, messages: Messages, options: TemplateOptions, schema: z.ZodMiniType = answersSchema(q)): string {
   const m = messages.answers;
   const scale = Object.entries(q.scale.labels)
     .map(([value, label]) => `${value} ${label}`)
@@ -40,7 +40,7 @@ export function answersTemplate(q: Questionnaire, messages: Messages, options: T
   const values: Record<string, string> = { questionnaire: q.id, lang: options.lang };
 
   /** The lines of one mapping's fields (nested mappings indented); comments aligned per mapping. */
-  const block = (object: z.ZodType | undefined, path: string[], indent: string): string[] => {
+  const block = (object: z.ZodMiniType | undefined, path: string[], indent: string): string[] => {
     const entries: (Line | string[])[] = [];
     for (const key of keysOf(object)) {
       const field = schemaAt(object!, [key])!;

@@ -4,11 +4,11 @@
  * place, so its comments, schema line and layout survive every autosave. Pure.
  */
 import { Document, isMap, isScalar, isSeq, Pair, Scalar, type Node, type YAMLMap, type YAMLSeq } from 'yaml';
-import type * as z from 'zod';
+import type * as z from 'zod/mini';
 import { keysOf, metaOf, schemaAt, type Answers, type AnswersSchema } from './answers.js';
 
 /** A plain copy of `value` with every mapping's keys in the schema's order (unknown keys last). */
-function ordered(value: unknown, schema: z.ZodType | undefined): unknown {
+function ordered(value: unknown, schema: z.ZodMiniType | undefined): unknown {
   if (Array.isArray(value)) return value.map((item) => ordered(item, schemaAt(schema!, [0])));
   if (value === null || typeof value !== 'object') return value;
   const record = value as Record<string, unknown>;
@@ -18,7 +18,7 @@ function ordered(value: unknown, schema: z.ZodType | undefined): unknown {
 }
 
 /** `flow`: the node itself is written on one line (an item of a `flowItems` field). */
-function createNode(doc: Document, value: unknown, schema: z.ZodType | undefined, flow = false): Node {
+function createNode(doc: Document, value: unknown, schema: z.ZodMiniType | undefined, flow = false): Node {
   const node = doc.createNode(ordered(value, schema)) as Node;
   if (flow && (isMap(node) || isSeq(node))) node.flow = true;
   // One line per section of ratings and per policy, as people write them by hand.
@@ -53,7 +53,7 @@ function keyOf(pair: Pair): string {
   return isScalar(pair.key) ? String(pair.key.value) : String(pair.key);
 }
 
-function syncMap(doc: Document, map: YAMLMap, value: Record<string, unknown>, schema: z.ZodType | undefined): void {
+function syncMap(doc: Document, map: YAMLMap, value: Record<string, unknown>, schema: z.ZodMiniType | undefined): void {
   const order = keysOf(schema);
   const rank = (key: string) => (order.includes(key) ? order.indexOf(key) : order.length);
   const flow = metaOf(schema).flowItems === true;
@@ -73,7 +73,7 @@ function syncMap(doc: Document, map: YAMLMap, value: Record<string, unknown>, sc
   }
 }
 
-function syncNode(doc: Document, node: Node | null, value: unknown, schema: z.ZodType | undefined, flow: boolean): Node {
+function syncNode(doc: Document, node: Node | null, value: unknown, schema: z.ZodMiniType | undefined, flow: boolean): Node {
   if (isMap(node) && value !== null && typeof value === 'object' && !Array.isArray(value)) {
     syncMap(doc, node, value as Record<string, unknown>, schema);
     return node;

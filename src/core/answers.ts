@@ -6,7 +6,7 @@
  *
  * Absent, `""` and `[]` mean "not answered yet"; `null` means "asked, and left empty".
  */
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { InputError, type Problem } from '../errors.js';
 import { customersProblems, customersSchema } from './customers.js';
 import { checkWithSchema, type Complaint } from './issues.js';
@@ -24,18 +24,18 @@ export const COMMUNICATION_SKILLS = ['greet', 'value', 'ask', 'listen', 'help', 
 export type CommunicationSkill = (typeof COMMUNICATION_SKILLS)[number];
 
 /** A free-text answer: "" not answered yet, null asked and left empty. Bounded (limits.ts), as every list, so that any valid answers' Result reads back. */
-const text = (max = MAX_TEXT_CHARS) => z.string().max(max).nullable().optional();
-const list = (max = MAX_LIST_ITEMS) => z.array(z.string().max(MAX_TEXT_CHARS)).max(max).nullable().optional();
+const text = (max = MAX_TEXT_CHARS) => z.optional(z.nullable(z.string().check(z.maxLength(max))));
+const list = (max = MAX_LIST_ITEMS) => z.optional(z.nullable(z.array(z.string().check(z.maxLength(MAX_TEXT_CHARS))).check(z.maxLength(max))));
 const isoDate = () => z.iso.date();
 
 function buildAnswersSchema(q: Questionnaire) {
   const { min, max } = q.scale;
-  const rating = z.int().min(min).max(max);
+  const rating = z.int().check(z.minimum(min), z.maximum(max));
   const ratings = z.strictObject(
     Object.fromEntries(
       q.sections.map((section) => [
         section.id,
-        meta(z.strictObject(Object.fromEntries(section.statements.map((st) => [st.id, meta(rating.optional(), { text: st.text, rating: { min, max } })]))).optional(), {
+        meta(z.optional(z.strictObject(Object.fromEntries(section.statements.map((st) => [st.id, meta(z.optional(rating), { text: st.text, rating: { min, max } })])))), {
           text: section.title,
         }),
       ]),
@@ -43,81 +43,82 @@ function buildAnswersSchema(q: Questionnaire) {
   );
   const sectionId = z.enum(q.sections.map((s) => s.id) as [string, ...string[]]);
   const policy = z.strictObject({
-    name: meta(z.string().max(MAX_TEXT_CHARS).regex(/\S/), { singleLine: true, problems: { invalid_format: 'empty' } }),
+    name: meta(z.string().check(z.maxLength(MAX_TEXT_CHARS), z.regex(/\S/)), { singleLine: true, problems: { invalid_format: 'empty' } }),
     friendly: z.boolean(),
     necessary: z.boolean(),
     note: text(),
   });
   const action = z.strictObject({
     /** The area it improves: a section id; none for a policy or the kickoff meeting. */
-    area: sectionId.optional(),
-    action: meta(z.string().max(MAX_TEXT_CHARS).regex(/\S/), { singleLine: true, problems: { invalid_format: 'empty' } }),
+    area: z.optional(sectionId),
+    action: meta(z.string().check(z.maxLength(MAX_TEXT_CHARS), z.regex(/\S/)), { singleLine: true, problems: { invalid_format: 'empty' } }),
     owner: meta(text(MAX_NAME_CHARS), { singleLine: true }),
-    due: isoDate().nullable().optional(),
+    due: z.optional(z.nullable(isoDate())),
     /** How we will know it is done or working. */
     measure: text(),
     target: text(),
   });
   return z.strictObject({
-    questionnaire: meta(z.literal(q.id).optional(), { doc: 'questionnaire' }),
-    lang: meta(langCode().optional(), { doc: 'lang' }),
-    organization: meta(z.string().max(MAX_NAME_CHARS).optional(), { doc: 'organization', singleLine: true }),
+    questionnaire: meta(z.optional(z.literal(q.id)), { doc: 'questionnaire' }),
+    lang: meta(z.optional(langCode()), { doc: 'lang' }),
+    organization: meta(z.optional(z.string().check(z.maxLength(MAX_NAME_CHARS))), { doc: 'organization', singleLine: true }),
     respondent: meta(text(MAX_NAME_CHARS), { doc: 'respondent', singleLine: true }),
-    date: meta(isoDate().optional(), { doc: 'date', example: '2026-11-23' }),
-    profile: meta(z.strictObject(Object.fromEntries(q.profile.map((p) => [p.id, meta(z.boolean().optional(), { text: p.question })]))).optional(), {
+    date: meta(z.optional(isoDate()), { doc: 'date', example: '2026-11-23' }),
+    profile: meta(z.optional(z.strictObject(Object.fromEntries(q.profile.map((p) => [p.id, meta(z.optional(z.boolean()), { text: p.question })])))), {
       doc: 'profile',
     }),
     // How often to survey the customers again (core/resurvey.ts): the method's volume and value.
     business: meta(
-      z
-        .strictObject({
-          buys: meta(z.enum(BUYING_RHYTHMS).optional(), { doc: 'business.buys', example: 'weekly' }),
-          customersPerMonth: meta(z.int().min(0).max(MAX_CUSTOMERS_PER_MONTH).optional(), { doc: 'business.customersPerMonth', example: '400' }),
-        })
-        .nullable()
-        .optional(),
+      z.optional(
+        z.nullable(
+          z.strictObject({
+            buys: meta(z.optional(z.enum(BUYING_RHYTHMS)), { doc: 'business.buys', example: 'weekly' }),
+            customersPerMonth: meta(z.optional(z.int().check(z.minimum(0), z.maximum(MAX_CUSTOMERS_PER_MONTH))), { doc: 'business.customersPerMonth', example: '400' }),
+          }),
+        ),
+      ),
       { doc: 'business' },
     ),
     ratings: meta(ratings, { doc: 'ratings', flowItems: true }),
-    improve: meta(z.array(sectionId).min(1).max(3).optional(), { doc: 'improve', example: `[${q.sections.slice(0, 2).map((s) => s.id).join(', ')}]` }),
-    actions: meta(z.array(action).max(MAX_LIST_ITEMS).nullable().optional(), { doc: 'actions', flowItems: true }),
-    review: meta(isoDate().nullable().optional(), { doc: 'review', example: '2027-06-01' }),
+    improve: meta(z.optional(z.array(sectionId).check(z.minLength(1), z.maxLength(3))), { doc: 'improve', example: `[${q.sections.slice(0, 2).map((s) => s.id).join(', ')}]` }),
+    actions: meta(z.optional(z.nullable(z.array(action).check(z.maxLength(MAX_LIST_ITEMS)))), { doc: 'actions', flowItems: true }),
+    review: meta(z.optional(z.nullable(isoDate())), { doc: 'review', example: '2027-06-01' }),
     requirements: meta(
-      z
-        .strictObject({
+      z.optional(
+        z.strictObject({
           internal: meta(list(), { doc: 'requirements.internal' }),
           employees: meta(list(), { doc: 'requirements.employees', staffOnly: true }),
           topRequests: meta(list(3), { doc: 'requirements.topRequests' }),
-        })
-        .optional(),
+        }),
+      ),
       { doc: 'requirements' },
     ),
     vision: meta(text(), { doc: 'vision' }),
     visionNotes: meta(
-      z
-        .strictObject({
+      z.optional(
+        z.strictObject({
           tenYears: text(),
           fiveThings: list(5),
           customerShoes: text(),
           picture: text(),
-        })
-        .optional(),
+        }),
+      ),
       { doc: 'visionNotes', omitFromInit: true },
     ),
-    policies: meta(z.array(policy).max(MAX_LIST_ITEMS).nullable().optional(), { doc: 'policies', flowItems: true }),
-    communication: meta(z.strictObject(Object.fromEntries(COMMUNICATION_SKILLS.map((k) => [k, text()]))).optional(), { doc: 'communication' }),
+    policies: meta(z.optional(z.nullable(z.array(policy).check(z.maxLength(MAX_LIST_ITEMS)))), { doc: 'policies', flowItems: true }),
+    communication: meta(z.optional(z.strictObject(Object.fromEntries(COMMUNICATION_SKILLS.map((k) => [k, text()])))), { doc: 'communication' }),
     education: meta(
-      z
-        .strictObject({
-          kickoff: meta(isoDate().or(z.literal('')).nullable().optional(), { doc: 'education.kickoff' }),
+      z.optional(
+        z.strictObject({
+          kickoff: meta(z.optional(z.nullable(z.union([isoDate(), z.literal('')]))), { doc: 'education.kickoff' }),
           owner: meta(text(), { singleLine: true }),
           training: text(),
-        })
-        .optional(),
+        }),
+      ),
       { doc: 'education', staffOnly: true },
     ),
     // The customers' view, as `csq survey tally` writes it: what `--customers customers.json` gives, kept with the answers.
-    customers: meta(customersSchema().optional(), { doc: 'customers', omitFromInit: true }),
+    customers: meta(z.optional(customersSchema()), { doc: 'customers', omitFromInit: true }),
   });
 }
 

@@ -2,15 +2,15 @@
  * The customers' view as csq reads it back: customers.json (csq survey tally), or the same data
  * as a `customers:` block in an answers file. One schema and one set of checks for both. Pure.
  */
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import type { Problem } from '../errors.js';
 import { lazySchema } from './lazy.js';
 import { formatPath, locate, type PathSegment } from './locate.js';
 import type { Questionnaire } from './questionnaire.js';
 import type { YamlSource } from './yaml.js';
 
-const figure = z.number().min(0).max(100).nullable();
-const count = z.int().min(0);
+const figure = z.nullable(z.number().check(z.minimum(0), z.maximum(100)));
+const count = z.int().check(z.minimum(0));
 
 /** customers.json as csq survey tally writes it. Fields csq does not read are kept (an answers file saved again keeps its whole block), and allowed: they are only ever added. */
 export const customersSchema = lazySchema(() =>
@@ -18,7 +18,7 @@ export const customersSchema = lazySchema(() =>
     schemaVersion: z.literal(1),
     questionnaire: z.string(),
     // Added with the re-survey date: a tally written before it has none.
-    surveyed: z.iso.date().nullable().optional(),
+    surveyed: z.optional(z.nullable(z.iso.date())),
     responses: count,
     anecdotal: z.boolean(),
     areas: z.array(
@@ -26,13 +26,13 @@ export const customersSchema = lazySchema(() =>
         id: z.string(),
         answers: count,
         score: figure,
-        spread: z.number().min(0).nullable(),
-        importance: z.looseObject({ answers: count, mean: z.number().nullable(), weight: z.number().min(0).max(1).nullable() }),
+        spread: z.nullable(z.number().check(z.minimum(0))),
+        importance: z.looseObject({ answers: count, mean: z.nullable(z.number()), weight: z.nullable(z.number().check(z.minimum(0), z.maximum(1))) }),
         competitor: z.looseObject({ answers: count, score: figure }),
       }),
     ),
-    nps: z.looseObject({ answers: count, score: z.number().min(-100).max(100).nullable(), margin: z.number().min(0).nullable() }),
-    requests: z.array(z.looseObject({ text: z.string().max(2000), count: z.int().min(1) })).max(1000),
+    nps: z.looseObject({ answers: count, score: z.nullable(z.number().check(z.minimum(-100), z.maximum(100))), margin: z.nullable(z.number().check(z.minimum(0))) }),
+    requests: z.array(z.looseObject({ text: z.string().check(z.maxLength(2000)), count: z.int().check(z.minimum(1)) })).check(z.maxLength(1000)),
   }),
 );
 

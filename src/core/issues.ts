@@ -1,5 +1,5 @@
 /** zod issues → located, typed problems (codes of the catalogue's `problems`). Pure. */
-import type { z } from 'zod';
+import type * as z from 'zod/mini';
 import type { HintCode, Problem, ProblemCode, Values } from '../errors.js';
 import { formatPath, locate, type PathSegment } from './locate.js';
 import { metaOf, schemaAt } from './meta.js';
@@ -41,7 +41,7 @@ function typeHint(expected: string, input: unknown): HintCode | undefined {
 const withHint = (complaint: Complaint, hint: HintCode | undefined): Complaint => (hint ? { ...complaint, hint } : complaint);
 
 /** What one issue (other than an unknown key) is, given the schema that raised it. */
-export function complaintOf(issue: Issue, schema: z.ZodType): Complaint {
+export function complaintOf(issue: Issue, schema: z.ZodMiniType): Complaint {
   const input = (issue as { input?: unknown }).input;
   const found = { found: input };
   const info = metaOf(schemaAt(schema, issue.path as PathSegment[]));
@@ -82,7 +82,7 @@ export function complaintOf(issue: Issue, schema: z.ZodType): Complaint {
 }
 
 /** One zod issue → one problem per offending spot (an unknown-keys issue names each key). */
-export function describeIssue(source: YamlSource, issue: Issue, schema: z.ZodType, describeUnknown: UnknownKey = unknownKey): Problem[] {
+export function describeIssue(source: YamlSource, issue: Issue, schema: z.ZodMiniType, describeUnknown: UnknownKey = unknownKey): Problem[] {
   const path = issue.path as PathSegment[];
   if (issue.code === 'unrecognized_keys') {
     return issue.keys.map((key) => {
@@ -101,7 +101,7 @@ export function describeIssue(source: YamlSource, issue: Issue, schema: z.ZodTyp
 }
 
 /** The keys a strict object schema allows at a path (for "did you mean"). */
-export function schemaKeysAt(schema: z.ZodType, path: readonly PathSegment[]): string[] {
+export function schemaKeysAt(schema: z.ZodMiniType, path: readonly PathSegment[]): string[] {
   let node: unknown = schema;
   for (const segment of [...path, null]) {
     // Unwrap optional/default/nullable wrappers to reach the object or array inside.
@@ -121,7 +121,7 @@ const JITLESS_PARSES = 2;
 let parses = 0;
 
 /** Parse data with a schema; issues come back as located problems. */
-export function checkWithSchema<T extends z.ZodType>(
+export function checkWithSchema<T extends z.ZodMiniType>(
   schema: T,
   source: YamlSource,
   describeUnknown?: UnknownKey,
@@ -135,7 +135,7 @@ export function checkWithSchema<T extends z.ZodType>(
 }
 
 /** One value against the schema of one field: what is wrong with it, if anything (the walk's check). */
-export function checkValue(schema: z.ZodType, value: unknown): Complaint | undefined {
+export function checkValue(schema: z.ZodMiniType, value: unknown): Complaint | undefined {
   const parsed = schema.safeParse(value, { reportInput: true });
   return parsed.success ? undefined : complaintOf({ ...parsed.error.issues[0]!, path: [] } as Issue, schema);
 }

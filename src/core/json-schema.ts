@@ -4,7 +4,7 @@
  * `csq validate` wherever JSON Schema can say it: ids, types, scale, lengths, and which
  * sections must be rated for the profile. Pure.
  */
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { fill, type Messages } from '../i18n/en.js';
 import { answersSchema, metaOf } from './answers.js';
 import { ALLOWED_TEXT_PATTERN } from './characters.js';
@@ -26,7 +26,7 @@ export function jsonSchemaOf(kind: SchemaKind, q: Questionnaire, messages: Messa
 }
 
 /** `schema`: the answers declaration (another one only in tests). */
-export function answersJsonSchema(q: Questionnaire, messages: Messages, schema: z.ZodType = answersSchema(q)): JsonObject {
+export function answersJsonSchema(q: Questionnaire, messages: Messages, schema: z.ZodMiniType = answersSchema(q)): JsonObject {
   const docs = messages.answers.docs as Record<string, string>;
   const { min, max, labels } = q.scale;
   const values = Array.from({ length: max - min + 1 }, (_, i) => min + i);
@@ -35,7 +35,7 @@ export function answersJsonSchema(q: Questionnaire, messages: Messages, schema: 
     io: 'input',
     target: 'draft-7',
     override: ({ zodSchema, jsonSchema }) => {
-      const info = metaOf(zodSchema as unknown as z.ZodType);
+      const info = metaOf(zodSchema as unknown as z.ZodMiniType);
       // Text: no control characters, as csq reads it (a pattern of its own wins: dates, codes).
       const type = jsonSchema.type;
       if ((type === 'string' || (Array.isArray(type) && type.includes('string'))) && !jsonSchema.pattern && !('const' in jsonSchema)) jsonSchema.pattern = ALLOWED_TEXT_PATTERN;

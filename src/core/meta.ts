@@ -4,7 +4,7 @@
  * issues become (issues.ts). One registry, kept apart from zod's global one so that
  * none of it leaks into the JSON Schemas.
  */
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import type { ProblemCode } from '../errors.js';
 
 export interface FieldMeta {
@@ -30,15 +30,15 @@ export interface FieldMeta {
 
 export const fieldMeta = z.registry<FieldMeta>();
 
-export function meta<T extends z.ZodType>(schema: T, m: FieldMeta): T {
+export function meta<T extends z.ZodMiniType>(schema: T, m: FieldMeta): T {
   fieldMeta.add(schema, m);
   return schema;
 }
 
 /** The metadata of a field: its schema's as declared, over that of the schemas it wraps. */
-export function metaOf(schema: z.ZodType | undefined): FieldMeta {
+export function metaOf(schema: z.ZodMiniType | undefined): FieldMeta {
   const layers: FieldMeta[] = [];
-  for (let node = schema; node; node = (node as { def?: { innerType?: z.ZodType } }).def?.innerType) {
+  for (let node = schema; node; node = (node as { def?: { innerType?: z.ZodMiniType } }).def?.innerType) {
     const found = fieldMeta.get(node);
     if (found) layers.unshift(found);
   }
@@ -46,21 +46,21 @@ export function metaOf(schema: z.ZodType | undefined): FieldMeta {
 }
 
 /** The schema inside optional, nullable and default wrappers. */
-export function unwrap(schema: z.ZodType | undefined): z.ZodType | undefined {
+export function unwrap(schema: z.ZodMiniType | undefined): z.ZodMiniType | undefined {
   let node = schema;
   for (;;) {
-    const def = (node as { def?: { type?: string; innerType?: z.ZodType } } | undefined)?.def;
+    const def = (node as { def?: { type?: string; innerType?: z.ZodMiniType } } | undefined)?.def;
     if (def && (def.type === 'optional' || def.type === 'nullable' || def.type === 'default') && def.innerType) node = def.innerType;
     else return node;
   }
 }
 
 /** The schema of the field at `path` (unwrapping optional and nullable wrappers on the way), if any. */
-export function schemaAt(schema: z.ZodType, path: readonly (string | number)[]): z.ZodType | undefined {
-  let node: z.ZodType | undefined = schema;
+export function schemaAt(schema: z.ZodMiniType, path: readonly (string | number)[]): z.ZodMiniType | undefined {
+  let node: z.ZodMiniType | undefined = schema;
   for (const segment of path) {
     node = unwrap(node);
-    const def = (node as { def?: { type?: string; shape?: Record<string, z.ZodType>; element?: z.ZodType } } | undefined)?.def;
+    const def = (node as { def?: { type?: string; shape?: Record<string, z.ZodMiniType>; element?: z.ZodMiniType } } | undefined)?.def;
     if (def?.type === 'object') node = def.shape?.[String(segment)];
     else if (def?.type === 'array') node = def.element;
     else return undefined;
@@ -69,10 +69,10 @@ export function schemaAt(schema: z.ZodType, path: readonly (string | number)[]):
 }
 
 /** The keys of an object schema, in declaration order (the order of every file csq writes). */
-export function keysOf(schema: z.ZodType | undefined): string[] {
+export function keysOf(schema: z.ZodMiniType | undefined): string[] {
   const def = (unwrap(schema) as { def?: { type?: string; shape?: Record<string, unknown> } } | undefined)?.def;
   return def?.type === 'object' && def.shape ? Object.keys(def.shape) : [];
 }
 
 /** A language code such as en or pt-BR. */
-export const langCode = () => meta(z.string().regex(/^[a-z]{2,3}(-[A-Z]{2})?$/), { problems: { invalid_format: 'not-lang-code' } });
+export const langCode = () => meta(z.string().check(z.regex(/^[a-z]{2,3}(-[A-Z]{2})?$/)), { problems: { invalid_format: 'not-lang-code' } });

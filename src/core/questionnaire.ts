@@ -1,5 +1,5 @@
 /** The questionnaire format (ARCHITECTURE.md): schema, semantic checks, and lookups. */
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { InputError, type Problem } from '../errors.js';
 import { formatPath, locate, type PathSegment } from './locate.js';
 import { parseYaml, type YamlSource } from './yaml.js';
@@ -10,34 +10,31 @@ import { MAX_ID_CHARS, MAX_IDEAS_PER_SECTION, MAX_PROFILE_QUESTIONS, MAX_SCALE, 
 
 // The bundled questionnaires are validated at build time: only a user's questionnaire needs this.
 export const questionnaireSchema = lazySchema(() => {
-  const id = meta(z.string().max(MAX_ID_CHARS).regex(/^[a-z0-9]+(-[a-z0-9]+)*$/), { problems: { invalid_format: 'not-an-id' } });
-  const text = z.string().trim().min(1).max(MAX_TEXT_CHARS);
+  const id = meta(z.string().check(z.maxLength(MAX_ID_CHARS), z.regex(/^[a-z0-9]+(-[a-z0-9]+)*$/)), { problems: { invalid_format: 'not-an-id' } });
+  const text = z.string().check(z.trim(), z.minLength(1), z.maxLength(MAX_TEXT_CHARS));
   return z.strictObject({
     id,
-    version: z.int().min(1),
+    version: z.int().check(z.minimum(1)),
     lang: langCode(),
     title: text,
     // Bounded so that every score and sum stays a small exact integer.
     scale: z.strictObject({
-      min: meta(z.int().min(0).max(MAX_SCALE), { problems: { too_small: 'scale-below-zero' } }),
-      max: meta(z.int().min(1).max(MAX_SCALE), { problems: { too_big: 'scale-too-high' } }),
+      min: meta(z.int().check(z.minimum(0), z.maximum(MAX_SCALE)), { problems: { too_small: 'scale-below-zero' } }),
+      max: meta(z.int().check(z.minimum(1), z.maximum(MAX_SCALE)), { problems: { too_big: 'scale-too-high' } }),
       labels: z.record(z.string(), text),
     }),
-    profile: z
-      .array(z.strictObject({ id, question: text, default: z.boolean().default(true) }))
-      .max(MAX_PROFILE_QUESTIONS)
-      .default([]),
+    profile: z._default(z.array(z.strictObject({ id, question: text, default: z._default(z.boolean(), true) })).check(z.maxLength(MAX_PROFILE_QUESTIONS)), []),
     sections: meta(
       z.array(
         z.strictObject({
           id,
           title: text,
-          summary: text.optional(),
+          summary: z.optional(text),
           /** The customer survey's question on how much this area matters to them (csq survey). */
-          importance: text.optional(),
-          when: id.optional(),
+          importance: z.optional(text),
+          when: z.optional(id),
           /** Word beginnings in the owner's own data that point to this area ("complain" for complaints). */
-          cues: z.array(text).max(MAX_IDEAS_PER_SECTION).optional(),
+          cues: z.optional(z.array(text).check(z.maxLength(MAX_IDEAS_PER_SECTION))),
           statements: meta(
             z
               .array(
@@ -47,37 +44,38 @@ export const questionnaireSchema = lazySchema(() => {
                   // The customer survey's wording ("They make it easy …"), or null where a customer cannot judge it
                   // (staff are respected). Optional for a questionnaire without a survey; once there is one, every
                   // statement and section must say (semanticProblems), so that none is left out by oversight.
-                  customer: z.union([text, z.null()]).optional(),
+                  customer: z.optional(z.union([text, z.null()])),
                   // The wording for an answer of no to a profile question: `without: { staff: I know … }`.
-                  without: z.record(id, text).optional(),
+                  without: z.optional(z.record(id, text)),
                 }),
               )
-              .min(1)
-              .max(MAX_STATEMENTS_PER_SECTION),
+              .check(z.minLength(1), z.maxLength(MAX_STATEMENTS_PER_SECTION)),
             { problems: { too_small: 'no-statements' } },
           ),
-          ideas: z
-            .array(
-              z
-                .union([
-                  text,
-                  z.strictObject({
+          ideas: z._default(
+            z
+              .array(
+                z.pipe(
+                  z.union([
                     text,
-                    /** The statements it helps with: ranked by how low the owner rated them. */
-                    statements: z.array(id).min(1).optional(),
-                    /** Only when this profile answer is yes (`when: staff`), or no (`unless: staff`). */
-                    when: id.optional(),
-                    unless: id.optional(),
-                  }),
-                ])
-                .transform((idea) => (typeof idea === 'string' ? { text: idea } : idea)),
-            )
-            .max(MAX_IDEAS_PER_SECTION)
-            .default([]),
+                    z.strictObject({
+                      text,
+                      /** The statements it helps with: ranked by how low the owner rated them. */
+                      statements: z.optional(z.array(id).check(z.minLength(1))),
+                      /** Only when this profile answer is yes (`when: staff`), or no (`unless: staff`). */
+                      when: z.optional(id),
+                      unless: z.optional(id),
+                    }),
+                  ]),
+                  z.transform((idea) => (typeof idea === 'string' ? { text: idea } : idea)),
+                ),
+              )
+              .check(z.maxLength(MAX_IDEAS_PER_SECTION)),
+            [],
+          ),
         }),
       )
-      .min(1)
-      .max(MAX_SECTIONS),
+      .check(z.minLength(1), z.maxLength(MAX_SECTIONS)),
       { problems: { too_small: 'no-sections' } },
     ),
   });

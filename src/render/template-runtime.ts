@@ -63,6 +63,9 @@ function problemHere(loc: Loc | undefined, code: ProblemCode, values?: Values): 
   return templateProblem(current?.file ?? 'template', loc?.start, code, values);
 }
 
+// A monotonic clock without the global `performance`, whose first use loads perf_hooks (~2 ms of every report).
+const nowMs = () => Number(process.hrtime.bigint() / 1_000_000n);
+
 function step(loc: Loc | undefined, steps = 1): Render {
   const render = current;
   if (!render) throw new Error('a template ran outside wrapTemplate, without its budget');
@@ -70,7 +73,7 @@ function step(loc: Loc | undefined, steps = 1): Render {
   if (render.steps > MAX_RENDER_STEPS) {
     throw problemHere(loc, 'template-too-many-steps', { count: MAX_RENDER_STEPS });
   }
-  if (++render.calls % 16 === 0 && performance.now() > render.deadline) {
+  if (++render.calls % 16 === 0 && nowMs() > render.deadline) {
     throw problemHere(loc, 'template-too-slow', { ms: MAX_RENDER_MS });
   }
   return render;
@@ -308,7 +311,7 @@ export type PlanTemplate = (data: unknown) => string;
 export function wrapTemplate(compiled: (data: unknown) => string, file: string, source = '', bodySteps: number[] = []): PlanTemplate {
   return (data) => {
     const outer = current;
-    current = { file, source, bodySteps, steps: 0, output: 0, nested: 0, calls: 0, deadline: performance.now() + MAX_RENDER_MS };
+    current = { file, source, bodySteps, steps: 0, output: 0, nested: 0, calls: 0, deadline: nowMs() + MAX_RENDER_MS };
     try {
       const output = compiled(data);
       if (output.length > MAX_OUTPUT_CHARS) throw tooMuchOutput(undefined);

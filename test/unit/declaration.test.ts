@@ -4,7 +4,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { answersSchema, fieldMeta, type Answers } from '../../src/core/answers.js';
 import { answersTemplate } from '../../src/core/answers-template.js';
 import { stringifyAnswers } from '../../src/core/answers-yaml.js';
@@ -17,7 +17,7 @@ const q = loadQuestionnaire(readFileSync('questionnaires/csq.en.yaml', 'utf8'), 
 /** A scratch copy of the declaration with one new field, `budget`, placed after `vision`. */
 function withBudget() {
   const shape = answersSchema(q).shape;
-  const budget = z.string().nullable().optional();
+  const budget = z.optional(z.nullable(z.string()));
   fieldMeta.add(budget, { text: 'What you can spend on service this year.' });
   const entries = Object.entries(shape).flatMap(([key, value]) => (key === 'vision' ? [[key, value], ['budget', budget]] : [[key, value]]));
   return z.strictObject(Object.fromEntries(entries));
