@@ -6,7 +6,7 @@ import { fill } from '../i18n/format.js';
 import { uiMessages } from '../i18n/index.js';
 import { filled } from '../render/problems.js';
 import { ensureDir, packageRoot, recordInputs, STDIO, writeFileAtomic } from '../io/files.js';
-import { writeBatch, type Rendered } from '../pipeline/batch.js';
+import { collectOldGenerationSooner, restoreHeapFlags, writeBatch, type Rendered } from '../pipeline/batch.js';
 import { startPool, workerCount } from '../pipeline/workers.js';
 import { readCustomers, renderJson, renderMarkdown, scoreFile as scoreInput, type InputOptions, type Scored } from '../pipeline/inputs.js';
 import { formatFromExtension, openPrinter, REPORT_FORMATS, parsePaper, planHtml, planPdf, type Paper } from '../pipeline/documents.js';
@@ -88,6 +88,7 @@ async function reportTo(files: string[], options: ReportOptions & { format: stri
   }
 
   // Batch: one output per input, named after it; a bad file is reported and the rest go on.
+  collectOldGenerationSooner();
   const extension = EXTENSIONS[options.format]!;
   const outputs = files.map((f) => path.join(options.outDir!, `${f === STDIO ? 'stdin' : path.parse(f).name}${extension}`));
   const seen = new Set<string>();
@@ -106,6 +107,8 @@ async function reportTo(files: string[], options: ReportOptions & { format: stri
   try {
     return await writeBatch(files, outputs, pool ? pool.render : batchRenderer(job, printer), { outDir: options.outDir, force: options.force === true, rendersElsewhere: pool !== undefined });
   } finally {
+    // Before the workers exit: they write their code caches as they do.
+    restoreHeapFlags();
     await pool?.close();
   }
 }

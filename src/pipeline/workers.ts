@@ -53,12 +53,9 @@ export function startPool(script: string, data: unknown, count: number, files: n
   const { Worker } = process.getBuiltinModule('node:worker_threads');
   // Memory: every thread renders little more than one file at a time, so its heap is mostly
   // garbage between collections. The main thread's young generation stays as it is now (it
-  // only moves results to disk), and each heap is collected once it has grown a fifth beyond
-  // what survived the last full collection (V8's default lets it double). V8 flags are the
-  // process's: they hold for the workers too.
-  const v8 = process.getBuiltinModule('node:v8');
-  v8.setFlagsFromString('--semi-space-growth-factor=1');
-  v8.setFlagsFromString('--heap-growing-percent=20');
+  // only moves results to disk); every heap's old generation is collected sooner
+  // (batch.ts collectOldGenerationSooner). V8 flags are the process's: they hold for the workers too.
+  process.getBuiltinModule('node:v8').setFlagsFromString('--semi-space-growth-factor=1');
   const done = new Map<number, WorkerResult>();
   const waiting = new Map<number, Waiting>();
   let next = 0;

@@ -63,6 +63,27 @@ describe('the code cache', () => {
     expect(Object.keys(after).some((f) => f.startsWith('chunks~validate-'))).toBe(true);
   });
 
+  it('is left by a long batch as a report takes it: the batch puts V8 back as it found it', () => {
+    // A batch tunes V8's garbage collector for itself, and a code cache carries a hash of V8's
+    // settings: written under the batch's, every later report would reject it and write it again.
+    const home = tempDir();
+    const inputs = tempDir();
+    const example = readFileSync(path.join(ROOT, 'examples', 'acme-cleaning.yaml'), 'utf8');
+    const files = Array.from({ length: 200 }, (_, i) => {
+      const file = path.join(inputs, `client-${i}.yaml`);
+      writeFileSync(file, example);
+      return file;
+    });
+    const batch = run(['report', '-q', '--out-dir', path.join(inputs, 'plans'), ...files], home, { CSQ_WORKERS: '0' });
+    expect(batch.code).toBe(0);
+    const folder = path.join(home, 'csq', 'code', folderName);
+    const written = snapshot(folder);
+    expect(Object.keys(written)).toContain('assets~plan.md.cjs.cache');
+    expect(run(report, home).code).toBe(0);
+    const after = snapshot(folder);
+    for (const [name, state] of Object.entries(written)) expect(after[name], name).toBe(state);
+  });
+
   it('only speeds csq up: broken caches give the same output, and are replaced', () => {
     const home = tempDir();
     const reference = run(report, home, { NODE_DISABLE_COMPILE_CACHE: '1' });
