@@ -88,7 +88,7 @@ async function reportTo(files: string[], options: ReportOptions & { format: stri
   }
 
   // Batch: one output per input, named after it; a bad file is reported and the rest go on.
-  collectOldGenerationSooner();
+  collectOldGenerationSooner(files.length);
   const extension = EXTENSIONS[options.format]!;
   const outputs = files.map((f) => path.join(options.outDir!, `${f === STDIO ? 'stdin' : path.parse(f).name}${extension}`));
   const seen = new Set<string>();
