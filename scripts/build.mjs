@@ -139,6 +139,12 @@ try {
   process.exit(1);
 }
 rmSync(assets);
+// The precompiled templates minified too: Handlebars writes every helper lookup out in full.
+for (const name of readdirSync(path.join(dist, 'assets')).filter((f) => f.endsWith('.cjs'))) {
+  const file = path.join(dist, 'assets', name);
+  const { code } = await transform(readFileSync(file, 'utf8'), { format: 'cjs', platform: 'node', target: 'node20', minify: !process.env.CSQ_NO_MINIFY, logLevel: 'warning' });
+  writeFileSync(file, code);
+}
 
 // Everything bundled; at run time csq needs nothing but Node's built-in modules.
 const external = Object.values(split.metafile.outputs).flatMap((o) => o.imports.filter((i) => i.external && !isBuiltin(i.path)).map((i) => i.path));
