@@ -9,12 +9,11 @@ import { formatPath, locate, type PathSegment } from './locate.js';
 import type { Questionnaire } from './questionnaire.js';
 import type { YamlSource } from './yaml.js';
 
-const figure = z.nullable(z.number().check(z.minimum(0), z.maximum(100)));
-const count = z.int().check(z.minimum(0));
-
 /** customers.json as csq survey tally writes it. Fields csq does not read are kept (an answers file saved again keeps its whole block), and allowed: they are only ever added. */
-export const customersSchema = lazySchema(() =>
-  z.looseObject({
+export const customersSchema = lazySchema(() => {
+  const figure = z.nullable(z.number().check(z.minimum(0), z.maximum(100)));
+  const count = z.int().check(z.minimum(0));
+  return z.looseObject({
     schemaVersion: z.literal(1),
     questionnaire: z.string(),
     // Added with the re-survey date: a tally written before it has none.
@@ -33,8 +32,8 @@ export const customersSchema = lazySchema(() =>
     ),
     nps: z.looseObject({ answers: count, score: z.nullable(z.number().check(z.minimum(-100), z.maximum(100))), margin: z.nullable(z.number().check(z.minimum(0))) }),
     requests: z.array(z.looseObject({ text: z.string().check(z.maxLength(2000)), count: z.int().check(z.minimum(1)) })).check(z.maxLength(1000)),
-  }),
-);
+  });
+});
 
 export type CustomersIn = z.output<ReturnType<typeof customersSchema>>;
 
