@@ -69,7 +69,8 @@ export interface TallyResult {
 
 const round1 = (x: number) => Math.round(x * 10) / 10;
 const round3 = (x: number) => Math.round(x * 1000) / 1000;
-const mean = (xs: readonly number[]) => (xs.length === 0 ? null : xs.reduce((a, b) => a + b, 0) / xs.length);
+/** Of a response's ratings in one area: never empty. */
+const mean = (xs: readonly number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
 
 /** Count, mean and sample variance kept as values arrive (Welford), so that no answer is held. */
 export class Running {
@@ -155,12 +156,12 @@ export function tally(reference: Questionnaire, index: HeaderIndex, files: reado
   const ratings = new Map<string, Running>();
   const competitorRatings = new Map<string, Running>();
   const recommend: number[] = [];
-  const requests = new Map<string, { text: string; count: number; first: number }>();
+  // In the order first seen.
+  const requests = new Map<string, { text: string; count: number }>();
   const push = <K>(map: Map<K, number[]>, key: K, value: number) => (map.get(key) ?? map.set(key, []).get(key)!).push(value);
   const add = (map: Map<string, Running>, key: string, value: number) => (map.get(key) ?? map.set(key, new Running()).get(key)!).add(value);
   let responses = 0;
   let skipped = 0;
-  let order = 0;
 
   for (const { file, records } of files) {
     let kept = 0;
@@ -255,13 +256,13 @@ export function tally(reference: Questionnaire, index: HeaderIndex, files: reado
           push(rowArea, sectionOf.get(id)!, value);
         }
       }
-      for (const [section, xs] of rowArea) add(areaPercents, section, (100 * mean(xs)!) / max);
-      for (const [section, xs] of rowCompetitor) add(competitorPercents, section, (100 * mean(xs)!) / max);
+      for (const [section, xs] of rowArea) add(areaPercents, section, (100 * mean(xs)) / max);
+      for (const [section, xs] of rowCompetitor) add(competitorPercents, section, (100 * mean(xs)) / max);
       for (const text of wants) {
         for (const item of splitWants(text)) {
           const known = requests.get(item);
           if (known) known.count++;
-          else requests.set(item, { text: item, count: 1, first: order++ });
+          else requests.set(item, { text: item, count: 1 });
         }
       }
     }
@@ -307,7 +308,8 @@ export function tally(reference: Questionnaire, index: HeaderIndex, files: reado
     areas,
     statements,
     nps: npsOf(recommend),
-    requests: [...requests.values()].sort((a, b) => b.count - a.count || a.first - b.first).slice(0, MAX_LIST_ITEMS).map(({ text, count }) => ({ text, count })),
+    // The sort is stable: ties stay in the order first seen.
+    requests: [...requests.values()].sort((a, b) => b.count - a.count).slice(0, MAX_LIST_ITEMS),
   };
   return { customers, problems, moreProblems, fatal, ignoredColumns: [...new Set(ignored)] };
 }

@@ -84,6 +84,62 @@ describe('scoreAnswers', () => {
   });
 });
 
+describe('scoreAnswers, the written answers', () => {
+  it('trims every text, gives null for an empty or blank one, and drops blank list items', () => {
+    const text = `${readFixture('solo.yaml').replace('organization: Solo Bookkeeping', "organization: '  Solo  '")}respondent: '   '
+date: 2026-11-23
+requirements: { internal: [' a ', '  ', b], topRequests: null }
+vision: ' See far '
+visionNotes: { tenYears: '', fiveThings: [' one ', ''], customerShoes: null, picture: ' p ' }
+policies: [{ name: ' Refunds ', friendly: false, necessary: true, note: '  ' }, { name: Cash, friendly: true, necessary: false, note: ' ok ' }]
+communication: { greet: ' Hello ', listen: '' }
+actions: [{ area: errors, action: ' Fix it ', owner: ' Ann ', due: 2027-01-31, measure: '', target: ' 0 errors ' }, { action: Kickoff }]
+review: 2027-06-01
+business: { buys: weekly }
+`;
+    const result = scoreAnswers(csq, loadAnswers(text, 'solo.yaml', csq));
+    expect(result).toMatchObject({ organization: 'Solo', respondent: null, date: '2026-11-23', vision: 'See far', review: '2027-06-01', customers: null });
+    expect(result.requirements).toEqual({ internal: ['a', 'b'], employees: [], topRequests: [] });
+    expect(result.visionNotes).toEqual({ tenYears: null, fiveThings: ['one'], customerShoes: null, picture: 'p' });
+    expect(result.policies).toEqual([
+      { name: 'Refunds', friendly: false, necessary: true, note: null, action: 'make-friendlier' },
+      { name: 'Cash', friendly: true, necessary: false, note: 'ok', action: 'add-more' },
+    ]);
+    expect(result.communication).toEqual({ greet: 'Hello', value: null, ask: null, listen: null, help: null, invite: null });
+    expect(result.actions).toEqual([
+      { area: 'errors', action: 'Fix it', owner: 'Ann', due: '2027-01-31', measure: null, target: '0 errors' },
+      { area: null, action: 'Kickoff', owner: null, due: null, measure: null, target: null },
+    ]);
+    expect(result.business).toEqual({ buys: 'weekly', customersPerMonth: null });
+    // No staff: no staff education.
+    expect(result.education).toBeNull();
+  });
+
+  it('leaves what is not answered null or empty', () => {
+    const result = scoreAnswers(csq, loadAnswers(readFixture('solo.yaml').replace('organization: Solo Bookkeeping\n', ''), 'solo.yaml', csq));
+    expect(result).toMatchObject({ organization: null, respondent: null, date: null, vision: null, actions: null, review: null, business: null, policies: [] });
+    expect(result.requirements).toEqual({ internal: [], employees: [], topRequests: [] });
+    expect(scoreAnswers(csq, loadAnswers(`${readFixture('solo.yaml')}business: { customersPerMonth: 400 }\n`, 'solo.yaml', csq)).business).toEqual({ buys: null, customersPerMonth: 400 });
+  });
+
+  it('keeps staff education for a business with staff, and for a questionnaire that does not ask about staff', () => {
+    expect(scoreAnswers(csq, loadAnswers(readFixture('full.yaml'), 'full.yaml', csq)).education).toEqual({
+      kickoff: '2026-12-01',
+      owner: 'Jane Doe',
+      training: 'Monthly 30-minute session on the four problem-solving steps, planned by a team of volunteers.',
+    });
+    // Its one profile question is not the staff question.
+    const noStaffQuestion = loadQuestionnaire(
+      'id: t\nversion: 1\nlang: en\ntitle: T\nscale: { min: 1, max: 2, labels: { 1: No, 2: Yes } }\nprofile:\n  - { id: shop, question: Do you have a shop? }\nsections:\n  - { id: a, title: A, statements: [{ id: x, text: X }] }\n',
+      't.yaml',
+    );
+    const result = scoreAnswers(noStaffQuestion, loadAnswers("ratings: { a: { x: 2 } }\neducation: { owner: ' Bo ', training: '' }\n", 'a.yaml', noStaffQuestion), 'pt');
+    expect(result.education).toEqual({ kickoff: null, owner: 'Bo', training: null });
+    expect(result.lang).toBe('pt');
+    expect(result.schemaVersion).toBe(1);
+  });
+});
+
 describe('a custom questionnaire with another scale and a `when`', () => {
   const custom = loadQuestionnaire(
     `id: mini
