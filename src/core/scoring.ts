@@ -58,9 +58,9 @@ export function scoreAnswers(q: Questionnaire, answers: Answers, lang: string = 
     const { score, max } = scoreSection(q, section, ratings);
     return { id: section.id, title: section.title, applicable: true, score, max, percent: percentOf(score, max), ratings };
   });
-  const applicable = sections.filter((s) => s.applicable);
-  const overallScore = applicable.reduce((sum, s) => sum + s.score!, 0);
-  const overallMax = applicable.reduce((sum, s) => sum + s.max!, 0);
+  // A section that does not apply has no score and no maximum: it adds nothing to either.
+  const overallScore = sections.reduce((sum, s) => sum + (s.score ?? 0), 0);
+  const overallMax = sections.reduce((sum, s) => sum + (s.max ?? 0), 0);
   const hasStaffProfile = q.profile.some((p) => p.id === 'staff');
 
   return {

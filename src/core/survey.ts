@@ -60,8 +60,10 @@ export function surveyMarkdown(q: Questionnaire, m: Messages, options: SurveyOpt
   let number = 0;
   for (const section of q.sections) {
     if (!isApplicable(section, options.profile)) continue;
+    // Once a questionnaire has a survey, its schema asks every section for an importance
+    // question: a section without one has nothing to ask customers.
+    if (section.importance === undefined) continue;
     const statements = section.statements.filter((st) => typeof st.customer === 'string');
-    if (statements.length === 0 && section.importance === undefined) continue;
     out.push(`## ${escapeMarkdown(section.title)}`, '');
     for (const st of statements) {
       number++;
@@ -69,7 +71,7 @@ export function surveyMarkdown(q: Questionnaire, m: Messages, options: SurveyOpt
       if (competitor) out.push(`   ${competitor} ${boxes(min, max)}`);
       out.push('');
     }
-    if (section.importance !== undefined) out.push(`**${escapeMarkdown(section.importance, false)}** ${escapeMarkdown(fill(s.importanceScale, { min, max }, m.lang), false)}  `, boxes(min, max), '');
+    out.push(`**${escapeMarkdown(section.importance, false)}** ${escapeMarkdown(fill(s.importanceScale, { min, max }, m.lang), false)}  `, boxes(min, max), '');
   }
   out.push('---', '', `**${escapeMarkdown(s.recommend, false)}** ${escapeMarkdown(s.recommendScale, false)}  `, boxes(RECOMMEND_MIN, RECOMMEND_MAX), '');
   out.push(`**${escapeMarkdown(s.wants, false)}**`, '');

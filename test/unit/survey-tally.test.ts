@@ -397,6 +397,36 @@ describe('the survey made from a questionnaire of its own', () => {
     ]);
   });
 
+  it('prints wording that starts like a list, a quote or a heading as it is when it is in the middle of a line', () => {
+    // In the middle of a line `- `, `+`, `=` or `1.` mean nothing in Markdown: a backslash there
+    // would show in an e-mailed survey. At the start of a line they are escaped.
+    const q = loadQuestionnaire(
+      [
+        'id: s',
+        'version: 1',
+        'lang: en',
+        'title: S',
+        'scale: { min: 1, max: 2, labels: { 1: No, 2: Yes } }',
+        'sections:',
+        "  - { id: a, title: '- A', importance: '+ Does A matter?', statements: [{ id: x, text: X, customer: '- They care.' }] }",
+        "  - { id: b, title: B, importance: Does B matter?, statements: [{ id: z, text: Z, customer: '1. They Z.' }] }",
+        '',
+      ].join('\n'),
+      's.yaml',
+    );
+    const survey = { ...en.survey, rating: '= Rate ({min}–{max}):', importanceScale: '2) from {min} to {max}', recommend: '- Recommend?', recommendScale: '+ 0 to 10', wants: '3. Wants?', thanks: '- Thanks.' };
+    const lines = surveyMarkdown(q, { ...en, survey }, { profile: {}, competitor: '-Bob' }).split('\n');
+    expect(lines).toContain('## \\- A');
+    expect(lines).toContain('1. - They care.  ');
+    expect(lines).toContain('   = Rate (1–2): ☐ 1   ☐ 2  ');
+    expect(lines).toContain('   And how does -Bob do on this? ☐ 1   ☐ 2');
+    expect(lines).toContain('**+ Does A matter?** 2) from 1 to 2  ');
+    expect(lines).toContain('2. 1. They Z.  ');
+    expect(lines).toContain('**- Recommend?** + 0 to 10  ');
+    expect(lines).toContain('**3. Wants?**');
+    expect(lines).toContain('\\- Thanks.');
+  });
+
   it('leaves out of the Markdown an area with nothing to ask', () => {
     const q = loadQuestionnaire('id: t\nversion: 1\nlang: en\ntitle: T\nscale: { min: 1, max: 2, labels: { 1: No, 2: Yes } }\nsections:\n  - { id: a, title: Alone, statements: [{ id: x, text: X }] }\n', 't.yaml');
     const markdown = surveyMarkdown(q, en, { profile: {} });
@@ -410,6 +440,18 @@ describe('the survey made from a questionnaire of its own', () => {
     expect(normalizeText('Cafe\u0301')).toBe('caf\u00e9');
     // Only closing punctuation: what starts or is inside the text stays.
     expect(normalizeText('?Why. Not')).toBe('?why. not');
+  });
+
+  it('takes a grid title for the competitor question only when it is that question from start to end, whatever its punctuation', () => {
+    // A wording with characters that mean something in a regular expression.
+    const messages = { ...en, survey: { ...en.survey, competitor: 'Compared with {competitor} (same scale) + more?' } };
+    const index = headerIndex(reference, [{ questionnaire: reference, messages }]);
+    expect(index.columnId('Compared with Bob (same scale) + more? [delight]')).toBe('competitor.delight');
+    expect(index.columnId('Compared with Bob same scale + more? [delight]')).toBe('delight');
+    expect(index.columnId('Compared with Bob (same scale) more? [delight]')).toBe('delight');
+    // Words before or after the question make it another question.
+    expect(index.columnId('Now: compared with Bob (same scale) + more? [delight]')).toBe('delight');
+    expect(index.columnId('Compared with Bob (same scale) + more, and why? [delight]')).toBe('delight');
   });
 
   it('maps a grid column to its row, the competitor’s only for a statement, and nothing for an unknown row', () => {
