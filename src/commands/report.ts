@@ -6,7 +6,7 @@ import { fill } from '../i18n/format.js';
 import { uiMessages } from '../i18n/index.js';
 import { filled } from '../render/problems.js';
 import { ensureDir, packageRoot, recordInputs, STDIO, writeFileAtomic } from '../io/files.js';
-import { collectOldGenerationSooner, restoreHeapFlags, writeBatch, type Rendered } from '../pipeline/batch.js';
+import { prepareHeapForBatch, restoreHeapFlags, writeBatch, type Rendered } from '../pipeline/batch.js';
 import { startPool, workerCount } from '../pipeline/workers.js';
 import { readCustomers, renderJson, renderMarkdown, scoreFile as scoreInput, type InputOptions, type Scored } from '../pipeline/inputs.js';
 import { formatFromExtension, openPrinter, REPORT_FORMATS, parsePaper, planHtml, planPdf, type Paper } from '../pipeline/documents.js';
@@ -88,7 +88,7 @@ async function reportTo(files: string[], options: ReportOptions & { format: stri
   }
 
   // Batch: one output per input, named after it; a bad file is reported and the rest go on.
-  collectOldGenerationSooner(files.length);
+  prepareHeapForBatch(files.length);
   const extension = EXTENSIONS[options.format]!;
   const outputs = files.map((f) => path.join(options.outDir!, `${f === STDIO ? 'stdin' : path.parse(f).name}${extension}`));
   const seen = new Set<string>();

@@ -65,10 +65,10 @@ export async function writeBatch(files: readonly string[], outputs: readonly str
     group = new OutputGroup({ force: options.force });
     pending = [];
   };
-  let youngCapped = false;
+  const limitYoungGeneration = youngGenerationLimit(options.rendersElsewhere ? WRITER_YOUNG_GENERATION_BYTES : YOUNG_GENERATION_BYTES, files.length >= LONG_BATCH_FILES);
   try {
     for (let i = 0; i < files.length; i++) {
-      youngCapped ||= capYoungGeneration(options.rendersElsewhere ? WRITER_YOUNG_GENERATION_BYTES : YOUNG_GENERATION_BYTES);
+      limitYoungGeneration();
       try {
         const { content, lines, gateFailed } = await render(i);
         pending.push({ slot: group.stage(outputs[i]!, content), lines, gateFailed });
@@ -98,7 +98,7 @@ export async function writeBatch(files: readonly string[], outputs: readonly str
  * garbage, on top of peak memory. Once it has reached 2 × 8 MiB, stop it growing. Safe: it only
  * makes scavenges twice as frequent (each copies the few live objects, not the garbage, so costs
  * no more), never what is kept or written. The old generation, too, holds mostly garbage when
- * V8 next marks it (collectOldGenerationSooner). V8 reads the growing factor at each GC;
+ * V8 next marks it (prepareHeapForBatch). V8 reads the growing factor at each GC;
  * `--max-semi-space-size` would be the plain setting for the young generation, but V8 reads
  * that one only when the heap is created.
  */
@@ -109,29 +109,47 @@ const YOUNG_GENERATION_BYTES = 16 * 1024 * 1024;
  */
 const WRITER_YOUNG_GENERATION_BYTES = 4 * 1024 * 1024;
 
-function capYoungGeneration(bytes: number): boolean {
+/**
+ * Before each file: lets the young generation grow to `bytes`, then holds it there. `held`: a
+ * long batch holds it from the start (prepareHeapForBatch) and lets it grow only now.
+ */
+function youngGenerationLimit(bytes: number, held: boolean): () => void {
   // node:v8 loaded here, by a batch only: one report does not pay for it.
   const v8 = process.getBuiltinModule('node:v8');
-  const young = v8.getHeapSpaceStatistics().find((space) => space.space_name === 'new_space');
-  if (young === undefined || young.space_size < bytes) return false;
-  v8.setFlagsFromString('--semi-space-growth-factor=1');
-  return true;
+  let state: 'held' | 'growing' | 'capped' = held ? 'held' : 'growing';
+  return () => {
+    if (state === 'capped') return;
+    const young = v8.getHeapSpaceStatistics().find((space) => space.space_name === 'new_space');
+    if (young === undefined || young.space_size >= bytes) {
+      v8.setFlagsFromString('--semi-space-growth-factor=1');
+      state = 'capped';
+    } else if (state === 'held') {
+      v8.setFlagsFromString('--semi-space-growth-factor=2');
+      state = 'growing';
+    }
+  };
 }
 
 /**
- * By default V8 lets the old generation grow to about twice what survived the last full GC
- * (up to four times while the heap is small) before the next one; between two of them a batch's
- * old generation holds mostly garbage. 1.2 times, set before the batch checks its inputs: the
- * first full GC comes during those checks, and the limit it sets held for the next 8 seconds,
- * up to 64 MiB. Measured at 20,000 files: one thread's peak 159.6 → 125.7 MiB, with two workers
- * 198.5 → 177.1 MiB (the full GCs of a small live set cost less than the memory they save).
+ * Set before a long batch checks its inputs, for the two generations of the heap:
+ * - Old: by default V8 lets it grow to about twice what survived the last full GC (up to four
+ *   times while the heap is small) before the next one; between two of them a batch's old
+ *   generation holds mostly garbage. 1.2 times: the first full GC comes during the checks, and
+ *   the limit it set held for the next 8 seconds, up to 64 MiB. Measured at 20,000 files: one
+ *   thread's peak 159.6 → 125.7 MiB, with two workers 198.5 → 177.1 MiB (the full GCs of a
+ *   small live set cost less than the memory they save).
+ * - Young: held at its size (2–4 MiB then). The checks make one small object per input that
+ *   lives the whole batch, and V8 grows the young generation as long as most of it survives:
+ *   at 20,000 inputs it reached 2 × 8 MiB before the first file, whatever the cap after.
  */
-export function collectOldGenerationSooner(files: number): void {
+export function prepareHeapForBatch(files: number): void {
   // A short batch ends before its old generation grows: left alone, the chunks it loads later
   // (the template's) keep their code caches (restoreHeapFlags).
   if (files < LONG_BATCH_FILES) return;
   // node:v8 loaded here, by a long batch only: one report does not pay for it.
-  process.getBuiltinModule('node:v8').setFlagsFromString('--heap-growing-percent=20');
+  const v8 = process.getBuiltinModule('node:v8');
+  v8.setFlagsFromString('--heap-growing-percent=20');
+  v8.setFlagsFromString('--semi-space-growth-factor=1');
 }
 
 const LONG_BATCH_FILES = 128;

@@ -54,7 +54,7 @@ export function startPool(script: string, data: unknown, count: number, files: n
   // Memory: every thread renders little more than one file at a time, so its heap is mostly
   // garbage between collections. The main thread's young generation stays as it is now (it
   // only moves results to disk); every heap's old generation is collected sooner
-  // (batch.ts collectOldGenerationSooner). V8 flags are the process's: they hold for the workers too.
+  // (batch.ts prepareHeapForBatch). V8 flags are the process's: they hold for the workers too.
   process.getBuiltinModule('node:v8').setFlagsFromString('--semi-space-growth-factor=1');
   const done = new Map<number, WorkerResult>();
   const waiting = new Map<number, Waiting>();
