@@ -8,7 +8,7 @@ export default defineConfig({
     // Not the end-to-end block of properties.test.ts either: it runs the built bundle.
     testNamePattern: /^(?!random documents through the built CLI)/,
     env: { CSQ_MUTATE: '1' },
-    setupFiles: ['test/mutate-setup.ts'],
+    setupFiles: ['test/setup.ts', 'test/mutate-setup.ts'],
     testTimeout: 30_000,
     hookTimeout: 30_000,
   },

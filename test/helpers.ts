@@ -1,6 +1,6 @@
 /** Test helpers: run the built CLI as a real process, and reach the fixtures. */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -10,7 +10,19 @@ export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '
 export const CLI = path.join(ROOT, 'bin', 'csq.cjs');
 export const fixture = (...parts: string[]) => path.join(ROOT, 'test', 'fixtures', ...parts);
 export const readFixture = (...parts: string[]) => readFileSync(fixture(...parts), 'utf8');
-export const tempDir = () => mkdtempSync(path.join(tmpdir(), 'csq-test-'));
+
+/** A new empty folder under the system's temp folder, removed when its test file ends (test/setup.ts). */
+export function tempDir(): string {
+  const dir = mkdtempSync(path.join(tmpdir(), 'csq-test-'));
+  madeDirs.push(dir);
+  return dir;
+}
+const madeDirs: string[] = [];
+
+/** Removes every folder tempDir made in this test file (a test's own files in it included). */
+export function removeTempDirs(): void {
+  for (const dir of madeDirs.splice(0)) rmSync(dir, { recursive: true, force: true, maxRetries: 3 });
+}
 
 export interface Run {
   code: number | null;

@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { en as english } from '../../src/i18n/en.js';
 import { messagesFor, SUPPORTED_LANGS } from '../../src/i18n/index.js';
-import { csq, fixture, readFixture } from '../helpers.js';
+import { writeFileSync } from 'node:fs';
+import * as path from 'node:path';
+import { csq, fixture, readFixture, tempDir } from '../helpers.js';
 
 const TRANSLATIONS = SUPPORTED_LANGS.filter((lang) => lang !== 'en');
 /** The locale each language is chosen from, as a POSIX system names it. */
@@ -76,16 +78,15 @@ describe('languages', () => {
   });
 
   it('summarises in the plan’s language on the terminal', () => {
-    const run = csq(['report', fixture('full.yaml'), '--lang', 'pt', '-o', `${process.env.TMPDIR ?? '/tmp'}/csq-pt-${process.pid}.md`, '--force']);
+    const run = csq(['report', fixture('full.yaml'), '--lang', 'pt', '-o', path.join(tempDir(), 'plano.md')]);
     expect(run.stderr).toContain('CSQ geral: 66% · Acme Cleaning');
     expect(run.stderr).toContain('Áreas a melhorar: Redução de erros, Equipe qualificada e com autonomia, Uso das informações dos clientes');
   });
 });
 
 describe('a saved Result rendered in another language', () => {
-  it('takes the section titles from that language, in the plan, the summary and the JSON', async () => {
-    const { mkdtempSync, writeFileSync } = await import('node:fs');
-    const dir = mkdtempSync(`${process.env.TMPDIR ?? '/tmp'}/csq-`);
+  it('takes the section titles from that language, in the plan, the summary and the JSON', () => {
+    const dir = tempDir();
     writeFileSync(`${dir}/result.json`, csq(['report', fixture('full.yaml'), '--format', 'json', '--lang', 'en']).stdout);
     const run = csq(['report', `${dir}/result.json`, '--lang', 'pt', '-o', `${dir}/plano.md`]);
     expect(run.stderr).toContain('Redução de erros');
