@@ -206,6 +206,12 @@ const ESCAPED_BREAK = /\\[\r\n]/;
  * the value alone.
  */
 const COMMENT_BEFORE_VALUE = /[:-][ \t]*(?:#[^\r\n]*)?\r?\n(?:[ \t]*\r?\n)*[ \t]*#/;
+/**
+ * YAML limits an implicit key to 1024 characters up to its `:`; yaml keeps the limit, js-yaml
+ * does not. A key whose `:` is further than this from the key's start is handed over (the
+ * margin covers a quote and the spaces before the `:`).
+ */
+const LONGEST_FAST_KEY = 1000;
 // And: an empty key (`: a: b`, which yaml refuses), and a flow collection over several lines.
 
 /** Thrown while building: the located parser decides this file. */
@@ -299,6 +305,7 @@ function build(text: string, events: Event[]): unknown {
     if (parent?.map && parent.key === undefined) {
       // A key: a scalar, not empty, kept exactly as written (stringKeys: its text, never a number or null), once.
       if (event.type !== SCALAR || event.valueStart === -1) throw HAND_OVER;
+      if (event.valueEnd - event.valueStart > LONGEST_FAST_KEY || text.indexOf(':', event.valueEnd) - event.valueStart > LONGEST_FAST_KEY) throw HAND_OVER;
       const key = scalarText(event);
       if (Object.hasOwn(parent.value, key)) throw HAND_OVER;
       parent.key = key;

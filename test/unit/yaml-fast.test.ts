@@ -59,6 +59,8 @@ const text = fc.oneof(
     '', ' a', 'a ', 'a: b', '- x', '#x', 'x #y', 'null', '~', 'true', 'False', 'yes', '1', '-0', '01', '1.0', '1.5', '1e2', '0x10', '0o7', '+1', '.5', '.inf', '-.Inf', '.NaN',
     '2026-12-01', 'a\nb', 'a\n\nb', 'a\n', ' lead', 'trail ', '"q"', "'s'", 'a\\b', '\t', 'a\tb', 'é', '😀', '<<', '__proto__', 'constructor', '@x', '`x', '%x', '!x', '&x', '*x',
     '? x', 'a  b', '\u00a0', '\u2028', '\u0085', '\u0007', '\u009b', '\u202e', '…', '12345678901234567890', '0.1', '-2.50',
+    // About YAML's longest implicit key (1024 characters to its `:`).
+    'k'.repeat(1000), 'k'.repeat(1023), 'k'.repeat(1025),
   ),
 );
 const value = fc.letrec((tie) => ({
@@ -92,6 +94,7 @@ const STYLES: ((data: unknown) => string)[] = [
 const PIECES = [
   ':', '-', ' ', '  ', '\t', '\n', '\r\n', '\r', '#', '&a ', '*a', '!', '!!str ', '%YAML 1.1\n', '%TAG ! tag:x,2000:\n', '"', "'", '|', '>', '{', '}', '[', ']', ',', '?', '\\', '0', '.', 'e', 'x', '~',
   '@', '`', '\u00a0', '\ufeff', '---\n', '...\n', '- ', ': ', 'null', 'true', '0x1', '1e3', '+', '.5', '04', '\\x41', '\\u0007', '\\e', '\u0085', '\u2028', '<<: ', 'key: v\n', '\n  ', '|-\n  ', '>+\n  ',
+  'x'.repeat(1030),
 ];
 const mutation = fc.record({ at: fc.nat(), length: fc.nat({ max: 8 }), kind: fc.nat({ max: 4 }), piece: fc.constantFrom(...PIECES) });
 
@@ -208,6 +211,9 @@ describe('every refusal rule hands the file to the located parser, which says wh
     ['a value at the top', 'just text\n'],
     ['a tab as indentation', 'a:\n\tb: 1\n'],
     ['a syntax error', 'a: [1, 2\n'],
+    ['a key longer than YAML allows', `a: 1\n${'k'.repeat(1025)}: 2\n`],
+    ['a quoted key longer than YAML allows', `a: 1\n"${'k'.repeat(1023)}": 2\n`],
+    ['a key in a flow list longer than YAML allows', `a: [${'k'.repeat(1025)}: 2]\n`],
   ];
   it.each(refused)('%s', (_, yaml) => {
     expect(fastData(yaml)).toBeUndefined();
@@ -248,6 +254,19 @@ describe('every refusal rule hands the file to the located parser, which says wh
     expect(parseYaml('l:\n  - \n  #x\n    a\n  - b\n', 'f.yaml').data).toEqual({ l: ['a - b'] });
     // A comment elsewhere keeps the fast path.
     expect(fastData('# answers\nk: a # why\n# next\nx: 1\n')).toEqual({ data: { k: 'a', x: 1 } });
+  });
+
+  it('a key longer than YAML allows is handed over, so the located parser refuses it; one a little shorter stays fast', () => {
+    // Found by the mutated-corpus property (seed -1662500541): js-yaml took a 1,600-character key silently.
+    let refusal: unknown;
+    try {
+      parseYaml(`a: 1\n${'k'.repeat(1025)}: 2\n`, 'f.yaml');
+    } catch (error) {
+      refusal = error;
+    }
+    expect(refusal).toBeInstanceOf(InputError);
+    expect((refusal as InputError).problems[0]).toMatchObject({ line: 2, column: 1, code: 'yaml-syntax', values: { detail: expect.stringContaining('1024') } });
+    expect(fastData(`a: 1\n${'k'.repeat(1000)}: 2\n`)).toEqual({ data: { a: 1, ['k'.repeat(1000)]: 2 } });
   });
 
   it('a directive of another name is handed over, so the located parser refuses it', () => {
