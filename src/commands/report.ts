@@ -63,10 +63,8 @@ export async function report(inputs: string[], given: ReportOptions): Promise<nu
   }
 }
 
-/** What a batch needs to render its inputs: the same in the main thread and in a worker. */
+/** What every file of a batch is rendered with, on whichever thread. */
 export interface BatchJob {
-  files: string[];
-  outputs: string[];
   options: ReportOptions & { format: string };
 }
 
@@ -99,13 +97,14 @@ async function reportTo(files: string[], options: ReportOptions & { format: stri
   ensureDir(options.outDir);
   // An output is written before the later inputs are read: they are inputs from the start.
   recordInputs(files);
-  const job: BatchJob = { files, outputs, options };
+  const job: BatchJob = { options };
   // A PDF needs the one browser: rendered here. Standard input can be read only here.
   const workers = options.format === 'pdf' || files.includes(STDIO) ? 0 : workerCount(files.length, process.env, () => process.getBuiltinModule('node:os').availableParallelism());
   const entry = workers > 0 ? (await import('./report-worker.js')).workerFile() : undefined;
-  const pool = entry ? startPool(path.join(packageRoot(), 'bin', 'worker.cjs'), { entry, job, lang: options.lang }, workers, files.length) : undefined;
+  const pool = entry ? startPool(path.join(packageRoot(), 'bin', 'worker.cjs'), { entry, job, lang: options.lang }, workers, files, outputs) : undefined;
+  const renderHere = batchRenderer(job, printer);
   try {
-    return await writeBatch(files, outputs, pool ? pool.render : batchRenderer(job, printer), { outDir: options.outDir, force: options.force === true, rendersElsewhere: pool !== undefined });
+    return await writeBatch(files, outputs, pool ? pool.render : (i) => renderHere(files[i]!, outputs[i]!), { outDir: options.outDir, force: options.force === true, rendersElsewhere: pool !== undefined });
   } finally {
     // Before the workers exit: they write their code caches as they do.
     restoreHeapFlags();
@@ -119,16 +118,16 @@ function withCustomers(file: string, options: ReportOptions): Scored {
   return options.customers === undefined ? scored : { ...scored, result: { ...scored.result, customers: readCustomers(options.customers, scored.context.questionnaire) } };
 }
 
-/** Input `i` of a batch, read, checked against its gates and rendered, with the lines to print once it is written. */
-export function batchRenderer({ files, outputs, options }: BatchJob, printer?: Printer): (i: number) => Promise<Rendered> {
+/** One input of a batch, read, checked against its gates and rendered for its output, with the lines to print once it is written. */
+export function batchRenderer({ options }: BatchJob, printer?: Printer): (file: string, output: string) => Promise<Rendered> {
   const ui = uiMessages();
   const paper = parsePaper(options.paper);
   const minScore = options.minScore === undefined ? undefined : parsePercent(options.minScore, '--min-score');
-  return async (i) => {
-    const scored = withCustomers(files[i]!, options);
+  return async (file, output) => {
+    const scored = withCustomers(file, options);
     const gates = gatesFor(scored, minScore, options.minSection);
-    const rendered = await render(scored, options.format, paper, printer, outputs[i]!);
-    const summary = options.quiet ? '' : `${fill(ui.output.batchLine, { file: outputs[i]!, percent: scored.result.overall.percent })}\n`;
+    const rendered = await render(scored, options.format, paper, printer, output);
+    const summary = options.quiet ? '' : `${fill(ui.output.batchLine, { file: output, percent: scored.result.overall.percent })}\n`;
     const { lines, failed } = gateLines(scored, gates, true);
     return { content: rendered, lines: summary + lines, gateFailed: failed };
   };

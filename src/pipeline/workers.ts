@@ -33,6 +33,13 @@ export function workerCount(files: number, env: NodeJS.ProcessEnv, cores: () => 
   return count > 1 ? count : 0;
 }
 
+/** What a worker is sent for one file: its place in the batch, its input and its output. */
+export interface BatchTask {
+  index: number;
+  file: string;
+  output: string;
+}
+
 export interface RenderPool {
   /** Input `index`'s output, in any order of calls; throws its CsqError as the main thread's own render would. */
   render(index: number): Promise<Rendered>;
@@ -47,9 +54,10 @@ interface Waiting {
 
 /**
  * `count` workers running `script` (a file of the built CLI that calls serveBatch) with
- * `data`, for inputs 0 … files−1.
+ * `data`, for `files` written to `outputs`. Each task carries its own paths: a worker given the
+ * whole lists would hold a copy of them all, 20,000 paths of each at 20,000 files.
  */
-export function startPool(script: string, data: unknown, count: number, files: number): RenderPool {
+export function startPool(script: string, data: unknown, count: number, files: readonly string[], outputs: readonly string[]): RenderPool {
   const { Worker } = process.getBuiltinModule('node:worker_threads');
   // Memory: every thread renders little more than one file at a time, so its heap is mostly
   // garbage between collections. The main thread's young generation stays as it is now (it
@@ -66,7 +74,11 @@ export function startPool(script: string, data: unknown, count: number, files: n
   const idle: InstanceType<typeof Worker>[] = [];
 
   const dispatch = () => {
-    while (idle.length > 0 && next < files && next < consumed + AHEAD) idle.pop()!.postMessage(next++);
+    while (idle.length > 0 && next < files.length && next < consumed + AHEAD) {
+      const task: BatchTask = { index: next, file: files[next]!, output: outputs[next]! };
+      next++;
+      idle.pop()!.postMessage(task);
+    }
   };
   const fail = (error: unknown) => {
     failure ??= error;
@@ -119,7 +131,7 @@ export function startPool(script: string, data: unknown, count: number, files: n
             new Promise<void>((resolve) => {
               if (exited.has(worker)) return resolve();
               worker.once('exit', () => resolve());
-              worker.postMessage(-1);
+              worker.postMessage(undefined);
             }),
         ),
       );
@@ -127,21 +139,21 @@ export function startPool(script: string, data: unknown, count: number, files: n
   };
 }
 
-/** The worker's side: render each index the main thread sends, until it sends −1. */
-export function serveBatch(render: (index: number) => Promise<Rendered>): void {
+/** The worker's side: render each task the main thread sends, until it sends nothing. */
+export function serveBatch(render: (file: string, output: string) => Promise<Rendered>): void {
   const { parentPort } = process.getBuiltinModule('node:worker_threads');
   const port = parentPort!;
-  // One at a time, in the order sent: the −1 that ends the worker comes after its last file.
+  // One at a time, in the order sent: the empty message that ends the worker comes after its last file.
   let queue = Promise.resolve();
-  port.on('message', (index: number) => {
-    queue = queue.then(() => (index < 0 ? port.close() : serveOne(index)));
+  port.on('message', (task: BatchTask | undefined) => {
+    queue = queue.then(() => (task === undefined ? port.close() : serveOne(task)));
   });
-  const serveOne = async (index: number) => {
+  const serveOne = async ({ index, file, output }: BatchTask) => {
     captureStderr();
     let result: WorkerResult;
     const transfer: ArrayBuffer[] = [];
     try {
-      const rendered = await render(index);
+      const rendered = await render(file, output);
       // Sent as bytes handed over, not a string copied into the main thread's heap.
       const content = typeof rendered.content === 'string' ? new TextEncoder().encode(rendered.content) : rendered.content;
       if (content.byteOffset === 0 && content.byteLength === content.buffer.byteLength) transfer.push(content.buffer as ArrayBuffer);
