@@ -236,8 +236,9 @@ interface Frame {
  */
 export function fastData(text: string): { data: unknown } | undefined {
   // A line that starts with % may be a directive of any name (%:YAML too), which js-yaml may
-  // not report: the located parser decides.
-  if (PARTING.test(text) || COMMENT_BEFORE_VALUE.test(text) || /^%/m.test(text)) return undefined;
+  // not report, and js-yaml reads one indented on the first line as a directive too: the
+  // located parser decides any line whose first character after the indentation is %.
+  if (PARTING.test(text) || COMMENT_BEFORE_VALUE.test(text) || /^[ \t]*%/m.test(text)) return undefined;
   let events: Event[];
   try {
     events = parseEvents(text, {});

@@ -269,9 +269,10 @@ describe('every refusal rule hands the file to the located parser, which says wh
     expect(fastData(`a: 1\n${'k'.repeat(1000)}: 2\n`)).toEqual({ data: { a: 1, ['k'.repeat(1000)]: 2 } });
   });
 
-  it('a directive of another name is handed over, so the located parser refuses it', () => {
+  it('a directive of another name, or indented, is handed over, so the located parser refuses it', () => {
     // Found by the mutated-corpus property: js-yaml took "%:YAML 1.1" silently.
-    for (const yaml of ['%:YAML 1.1\n---\na: 1\n', '%FOO bar\n---\na: 1\n']) {
+    // And: js-yaml read " %:YAML 1.1" on the first line as a directive, and dropped it.
+    for (const yaml of ['%:YAML 1.1\n---\na: 1\n', '%FOO bar\n---\na: 1\n', ' %:YAML 1.1\n---\na: 1\n', '  %YAML 1.2\n---\na: 1\n']) {
       expect(fastData(yaml), yaml).toBeUndefined();
       expect(() => parseYaml(yaml, 'f.yaml')).toThrow();
     }
