@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { lowerCaser } from '../../src/core/ideas.js';
 import { SUPPORTED_LANGS } from '../../src/i18n/index.js';
 import { formatDate, formatList, formatPercent, useIntlSnapshots } from '../../src/i18n/intl.js';
+import { propertyRuns } from '../helpers.js';
 import { joinList, makeSnapshot, snapshotDate, snapshotIntl, snapshotPercent } from '../../src/i18n/intl-snapshot.js';
 
 const words = fc.constantFrom('Greet', 'ação', 'łąka', 'žodis', 'слово', 'שירות', 'Ünal', '12', '“quoted”', 'two words', 'İstanbul', '');
@@ -20,7 +21,7 @@ describe.each(SUPPORTED_LANGS)('the Intl snapshot of %s', (lang) => {
     expect(snapshot.percent).toBeDefined();
     expect(snapshot.months).toHaveLength(12);
     for (let n = 0; n <= 100; n++) expect(snapshotPercent(snapshot.percent, n)).toBe(intl.percent.format(n / 100));
-    fc.assert(fc.property(isoDay, (d) => snapshotDate(snapshot.months, d) === intl.date.format(d)), { numRuns: 2000 });
+    fc.assert(fc.property(isoDay, (d) => snapshotDate(snapshot.months, d) === intl.date.format(d)), propertyRuns(2000));
   });
 
   it('leaves to Intl what it cannot write: fractions, and years outside 1000–9999', () => {
@@ -31,7 +32,7 @@ describe.each(SUPPORTED_LANGS)('the Intl snapshot of %s', (lang) => {
 
   it('joins lists as Intl does, or has no list words', () => {
     if (!snapshot.list) return;
-    fc.assert(fc.property(fc.array(words, { maxLength: 7 }), (items) => joinList(snapshot.list!, items) === intl.list.format(items)), { numRuns: 1000 });
+    fc.assert(fc.property(fc.array(words, { maxLength: 7 }), (items) => joinList(snapshot.list!, items) === intl.list.format(items)), propertyRuns(1000));
   });
 
   it('gives the formatting functions the same text as Intl', () => {

@@ -13,17 +13,12 @@ import { scoreAnswers } from '../../src/core/scoring.js';
 import { InputError } from '../../src/errors.js';
 import { en } from '../../src/i18n/en.js';
 import { compileTemplate } from '../../src/render/markdown.js';
-import { CLI, tempDir } from '../helpers.js';
+import { CLI, propertyRuns, tempDir } from '../helpers.js';
 
 const q = loadQuestionnaire(readFileSync('questionnaires/csq.en.yaml', 'utf8'), 'csq.en.yaml');
 const template = compileTemplate(readFileSync('templates/plan.md.hbs', 'utf8'), 'plan.md.hbs');
 const md = new MarkdownIt({ html: true });
 
-/**
- * Each mutant of `npm run mutate` runs these again, so there they take a tenth of the samples,
- * always the same ones (a fixed seed): a mutant's fate must not depend on the draw.
- */
-const runs = (numRuns: number) => (process.env.CSQ_MUTATE ? { numRuns: Math.ceil(numRuns / 10), seed: 1 } : { numRuns });
 
 /** Text a user might type, heavy on what Markdown and HTML would act on. */
 const TOKENS = ['a', 'Z', 'é', ' ', '  ', '|', '#', '## ', '\n', '\n# ', '\n- ', '\n1. ', '<', '>', '`', '```', '*', '_', '[', ']', '(x)', '-', '1.', '&', '&amp;', '\\', '!', '~', '{{x}}', '<img src=x onerror=alert(1)>', '<script>', '---', '\t', '"', "'", ':', ': '];
@@ -146,7 +141,7 @@ describe('valid random answers', () => {
         // No user HTML got through as markup.
         expect(html).not.toMatch(/<img|<script/);
       }),
-      runs(200),
+      propertyRuns(200),
     );
   });
 });
@@ -165,7 +160,7 @@ describe('random documents', () => {
   it('any YAML value is either valid answers or located problems, never a crash', () => {
     fc.assert(
       fc.property(fc.jsonValue(), (value) => isCleanRejection(() => loadAnswers(stringify(value), 'random.yaml', q))),
-      runs(500),
+      propertyRuns(500),
     );
   });
 
@@ -175,7 +170,7 @@ describe('random documents', () => {
       fc.property(answersArb, fc.constantFrom(...keys), fc.jsonValue(), (answers, key, value) =>
         isCleanRejection(() => loadAnswers(stringify({ ...answers, [key]: value }), 'random.yaml', q)),
       ),
-      runs(300),
+      propertyRuns(300),
     );
   });
 
@@ -183,7 +178,7 @@ describe('random documents', () => {
     const yamlish = fc.array(fc.constantFrom('a', ':', ' ', '\n', '-', '[', ']', '{', '}', ',', '"', "'", '&x', '*x', '!', '#', '|', '>', '%YAML 1.1\n', '---\n', '\t', '1', '?', 'ratings', 'leadership'), { maxLength: 40 });
     fc.assert(
       fc.property(yamlish, (parts) => isCleanRejection(() => loadAnswers(parts.join(''), 'random.yaml', q))),
-      runs(500),
+      propertyRuns(500),
     );
   });
 });

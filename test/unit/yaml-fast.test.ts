@@ -13,6 +13,7 @@ import { describe, expect, it } from 'vitest';
 import { answersText, loadSections } from '../../bench/lib/inputs.mjs';
 import { fastData, parseLocated, parseYaml } from '../../src/core/yaml.js';
 import { InputError } from '../../src/errors.js';
+import { propertyRuns } from '../helpers.js';
 import { validateAnswers } from '../../src/core/answers.js';
 import { bundledQuestionnaire } from '../../src/pipeline/context.js';
 
@@ -142,7 +143,7 @@ describe('the fast YAML path gives the located parser’s data, or hands the fil
         seen[compare(written)]++;
         seen[compare(mutate(written, mutations))]++;
       }),
-      { numRuns: 1500 },
+      propertyRuns(1500),
     );
     // Not vacuous: the fast path took a good share of the files.
     expect(seen.fast).toBeGreaterThan(0.25 * (seen.fast + seen.handed));
@@ -154,7 +155,7 @@ describe('the fast YAML path gives the located parser’s data, or hands the fil
       fc.property(fc.constantFrom(...SEEDS), fc.array(mutation, { minLength: 1, maxLength: 4 }), (seed, mutations) => {
         seen[compare(mutate(seed, mutations))]++;
       }),
-      { numRuns: 3000 },
+      propertyRuns(3000),
     );
     expect(seen.fast).toBeGreaterThan(0.1 * (seen.fast + seen.handed));
   });
@@ -163,25 +164,27 @@ describe('the fast YAML path gives the located parser’s data, or hands the fil
     const pieces = ['a', 'b c', ' ', '  ', '\n', '\n  ', '\n\n  ', '\t', '\\', '\\n', '\\t', '\\"', '\\x41', '\\u00e9', '\\U0001F600', '\\e', '\\0', '\\ ', '\\\n', '\\/', '\\N', '\\_', '\\L', '\\P', "'", "''", '"', '#', ' #', '\n#x', ':', ': ', '-', '- ', '?', ',', '[', ']', '{', '}', '&', '*', '!', '|', '>', '%', '@', '`', 'é', '😀', '\u00a0', '\u2028', '\u0085', '1', '0x1', '.', 'e5', '~', 'null', 'true'];
     const shapes = [(v: string) => `k: ${v}`, (v: string) => `k: '${v}'`, (v: string) => `k: "${v}"`, (v: string) => `k: [${v}, z]`, (v: string) => `k: {a: ${v}, b: c}`, (v: string) => `${v}: v`, (v: string) => `- k: ${v}`];
     let fast = 0;
+    const runs = propertyRuns(4000);
     fc.assert(
       fc.property(fc.nat({ max: shapes.length - 1 }), fc.array(fc.constantFrom(...pieces), { maxLength: 6 }), fc.constantFrom('', '\n', '\nx: 1\n', '  # c\n', '\n]\n'), (shape, parts, after) => {
         if (compare(shapes[shape]!(parts.join('')) + after) === 'fast') fast++;
       }),
-      { numRuns: 4000 },
+      runs,
     );
-    expect(fast).toBeGreaterThan(400);
+    expect(fast).toBeGreaterThan(0.1 * runs.numRuns);
   });
 
   it('on block scalars, with indicators, chomping, blank and indented lines', () => {
     const lines = ['', ' ', '  ', '    ', '  a', '    b', '  c ', '   d', '\t', '  \t', '  e\tf', '  # g', '      h', '  - i', '  j: k'];
     let fast = 0;
+    const runs = propertyRuns(3000);
     fc.assert(
       fc.property(fc.constantFrom('|', '>'), fc.constantFrom('', '1', '2', '4'), fc.constantFrom('', '-', '+'), fc.array(fc.constantFrom(...lines), { maxLength: 5 }), fc.constantFrom('', '\n', '\nx: 1\n', '\n# c\n'), (style, indent, chomp, body, after) => {
         if (compare(`k: ${style}${indent}${chomp}\n${body.join('\n')}${after}`) === 'fast') fast++;
       }),
-      { numRuns: 3000 },
+      runs,
     );
-    expect(fast).toBeGreaterThan(150);
+    expect(fast).toBeGreaterThan(0.05 * runs.numRuns);
   });
 });
 
